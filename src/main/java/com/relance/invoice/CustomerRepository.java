@@ -1,0 +1,9 @@
+package com.relance.invoice;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CustomerRepository extends JpaRepository<Customer, Long> {
+
+    Optional<Customer> findByNumber(String number);
+}

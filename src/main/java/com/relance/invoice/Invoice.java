@@ -1,0 +1,118 @@
+package com.relance.invoice;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+
+/** A customer invoice with an open amount; one dunning process instance follows it. */
+@Entity
+public class Invoice {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "invoice_number", nullable = false, unique = true)
+    private String number;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id")
+    private Customer customer;
+
+    @Column(nullable = false)
+    private LocalDate issueDate;
+
+    @Column(nullable = false)
+    private LocalDate dueDate;
+
+    @Column(nullable = false, length = 3)
+    private Currency currency;
+
+    @Column(nullable = false, precision = 19, scale = 4)
+    private BigDecimal amount;
+
+    @Column(nullable = false, precision = 19, scale = 4)
+    private BigDecimal outstandingAmount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private InvoiceStatus status = InvoiceStatus.OPEN;
+
+    /** The last dunning stage reached (null before the first reminder). */
+    @Column(name = "dunning_stage")
+    private String dunningStage;
+
+    private String processInstanceId;
+
+    @Column(nullable = false)
+    private Instant registeredAt;
+
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    protected Invoice() {
+    }
+
+    public Invoice(String number, Customer customer, LocalDate issueDate, LocalDate dueDate,
+                   Currency currency, BigDecimal amount, BigDecimal outstandingAmount, Instant registeredAt) {
+        this.number = number;
+        this.customer = customer;
+        this.issueDate = issueDate;
+        this.dueDate = dueDate;
+        this.currency = currency;
+        this.amount = amount;
+        this.outstandingAmount = outstandingAmount;
+        this.registeredAt = registeredAt;
+        if (outstandingAmount.signum() <= 0) {
+            close(InvoiceStatus.PAID, registeredAt);
+        }
+    }
+
+    /** Lowers the open amount; at or below {@code tolerance} the invoice counts as paid. */
+    public void applyPayment(BigDecimal paid, BigDecimal tolerance, Instant at) {
+        outstandingAmount = outstandingAmount.subtract(paid).max(BigDecimal.ZERO);
+        if (status == InvoiceStatus.OPEN && outstandingAmount.compareTo(tolerance) <= 0) {
+            close(InvoiceStatus.PAID, at);
+        }
+    }
+
+    public void close(InvoiceStatus outcome, Instant at) {
+        this.status = outcome;
+        this.closedAt = at;
+    }
+
+    public long daysLate(LocalDate today) {
+        return Math.max(0, ChronoUnit.DAYS.between(dueDate, today));
+    }
+
+    public Long getId() { return id; }
+    public String getNumber() { return number; }
+    public Customer getCustomer() { return customer; }
+    public LocalDate getIssueDate() { return issueDate; }
+    public LocalDate getDueDate() { return dueDate; }
+    public Currency getCurrency() { return currency; }
+    public BigDecimal getAmount() { return amount; }
+    public BigDecimal getOutstandingAmount() { return outstandingAmount; }
+    public InvoiceStatus getStatus() { return status; }
+    public String getDunningStage() { return dunningStage; }
+    public void setDunningStage(String dunningStage) { this.dunningStage = dunningStage; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+    public Instant getRegisteredAt() { return registeredAt; }
+    public Instant getClosedAt() { return closedAt; }
+}
