@@ -1,0 +1,20 @@
+package com.relance.invoice;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the dunning process says about an invoice; implemented where the process lives. */
+public interface DunningProgress {
+
+    Summary of(Invoice invoice);
+
+    record Summary(String processInstanceId, boolean running, List<OpenTask> openTasks, List<Message> messages) {
+    }
+
+    record OpenTask(String id, String name, String taskDefinitionKey, String assignee, List<String> candidateGroups,
+                    Instant created, Instant due) {
+    }
+
+    record Message(String stage, String channel, String recipient, String subject, String status, Instant sentAt) {
+    }
+}

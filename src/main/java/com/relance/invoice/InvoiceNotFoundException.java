@@ -1,0 +1,8 @@
+package com.relance.invoice;
+
+public class InvoiceNotFoundException extends RuntimeException {
+
+    public InvoiceNotFoundException(String invoiceNumber) {
+        super("No invoice " + invoiceNumber);
+    }
+}

@@ -1,0 +1,93 @@
+package com.relance.invoice;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers invoices (creating or updating their customer) and hands each to dunning. */
+@Service
+public class InvoiceRegistration {
+
+    public enum Outcome { CREATED, UNCHANGED }
+
+    public record Registered(Invoice invoice, Outcome outcome) {
+    }
+
+    private final CustomerRepository customers;
+    private final InvoiceRepository invoices;
+    private final CountryTimeZones timeZones;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public InvoiceRegistration(CustomerRepository customers, InvoiceRepository invoices, CountryTimeZones timeZones,
+                               ApplicationEventPublisher events, Clock clock) {
+        this.customers = customers;
+        this.invoices = invoices;
+        this.timeZones = timeZones;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Idempotent: the same invoice again is {@link Outcome#UNCHANGED}; the same number with other
+     * invoice data is a conflict. Customer details are updated either way.
+     */
+    @Transactional
+    public Registered register(InvoiceIntake intake) {
+        Customer customer = upsertCustomer(intake);
+        var existing = invoices.findByNumber(intake.invoiceNumber());
+        if (existing.isPresent()) {
+            Invoice invoice = existing.get();
+            if (!intake.sameInvoiceAs(invoice)) {
+                throw new InvoiceConflictException(invoice.getNumber(), "Invoice " + invoice.getNumber()
+                        + " is already registered with other data (customer, dates, currency or amounts)");
+            }
+            return new Registered(invoice, Outcome.UNCHANGED);
+        }
+        Invoice invoice = new Invoice(intake.invoiceNumber(), customer, intake.issueDate(), intake.dueDate(),
+                intake.currency(), intake.amount(), intake.openAmount(), clock.instant());
+        // Flush first: a concurrent registration of the same number fails here, before any process starts.
+        invoices.saveAndFlush(invoice);
+        if (invoice.getStatus() == InvoiceStatus.OPEN) {
+            events.publishEvent(new InvoiceRegistered(invoice));
+        }
+        return new Registered(invoice, Outcome.CREATED);
+    }
+
+    /** All or nothing: one transaction for the whole batch. */
+    @Transactional
+    public List<Registered> registerAll(List<InvoiceIntake> intakes) {
+        List<Registered> result = new ArrayList<>(intakes.size());
+        for (InvoiceIntake intake : intakes) {
+            result.add(register(intake));
+        }
+        return result;
+    }
+
+    private Customer upsertCustomer(InvoiceIntake in) {
+        Customer customer = customers.findByNumber(in.customerNumber()).orElseGet(() -> new Customer(in.customerNumber()));
+        customer.setName(in.customerName());
+        customer.setEmail(in.customerEmail());
+        customer.setPhone(in.customerPhone());
+        customer.setLanguage(in.customerLanguage());
+        customer.setCountry(in.customerCountry());
+        customer.setSegment(in.customerSegment());
+        customer.setSalesRep(in.salesRep());
+        if (in.customerTimeZone() != null) {
+            customer.setTimeZone(in.customerTimeZone());
+        } else if (customer.getTimeZone() == null) {
+            customer.setTimeZone(timeZones.forCountry(in.customerCountry()).getId());
+        }
+        // The CSV carries no address: keep what an earlier JSON intake gave.
+        if (in.customerAddressLine1() != null) {
+            customer.setAddressLine1(in.customerAddressLine1());
+            customer.setAddressLine2(in.customerAddressLine2());
+            customer.setPostalCode(in.customerPostalCode());
+            customer.setCity(in.customerCity());
+        }
+        return customers.save(customer);
+    }
+}
