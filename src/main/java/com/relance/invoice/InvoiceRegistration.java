@@ -57,6 +57,20 @@ public class InvoiceRegistration {
         return new Registered(invoice, Outcome.CREATED);
     }
 
+    /**
+     * Registers an invoice whose dunning is taken over mid-way (from another tool, or demo data):
+     * the caller starts its process at the right element, in the same transaction.
+     */
+    @Transactional
+    public Invoice registerTakenOver(InvoiceIntake intake) {
+        if (invoices.findByNumber(intake.invoiceNumber()).isPresent()) {
+            throw new InvoiceConflictException(intake.invoiceNumber(), "Invoice " + intake.invoiceNumber() + " exists");
+        }
+        Invoice invoice = new Invoice(intake.invoiceNumber(), upsertCustomer(intake), intake.issueDate(),
+                intake.dueDate(), intake.currency(), intake.amount(), intake.openAmount(), clock.instant());
+        return invoices.saveAndFlush(invoice);
+    }
+
     /** All or nothing: one transaction for the whole batch. */
     @Transactional
     public List<Registered> registerAll(List<InvoiceIntake> intakes) {

@@ -1,0 +1,109 @@
+package com.relance.communication;
+
+import com.relance.invoice.Invoice;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+
+/**
+ * One message to a customer, salesperson or agency: the exact text as rendered once, and its
+ * delivery state. The idempotency key makes its delivery exactly-once.
+ */
+@Entity
+public class Communication {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String idempotencyKey;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "invoice_id")
+    private Invoice invoice;
+
+    private String processInstanceId;
+
+    /** What the message is for: a dunning stage, or an internal message such as LEVEL_2_SALESPERSON. */
+    @Column(nullable = false)
+    private String stage;
+
+    @Column(nullable = false)
+    private String channel;
+
+    @Column(nullable = false)
+    private String recipient;
+
+    /** The language the text was actually written in (after fallback). */
+    @Column(nullable = false)
+    private String language;
+
+    @Column(nullable = false)
+    private String subject;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String body;
+
+    @Column(nullable = false)
+    private String messageId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CommunicationStatus status = CommunicationStatus.PENDING;
+
+    private int attempts;
+
+    private String lastError;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant attemptStartedAt;
+
+    private Instant sentAt;
+
+    protected Communication() {
+    }
+
+    Communication(String idempotencyKey, Invoice invoice, String processInstanceId, String stage, String channel,
+                  String recipient, String language, String subject, String body, String messageId, Instant createdAt) {
+        this.idempotencyKey = idempotencyKey;
+        this.invoice = invoice;
+        this.processInstanceId = processInstanceId;
+        this.stage = stage;
+        this.channel = channel;
+        this.recipient = recipient;
+        this.language = language;
+        this.subject = subject;
+        this.body = body;
+        this.messageId = messageId;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() { return id; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public Invoice getInvoice() { return invoice; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public String getStage() { return stage; }
+    public String getChannel() { return channel; }
+    public String getRecipient() { return recipient; }
+    public String getLanguage() { return language; }
+    public String getSubject() { return subject; }
+    public String getBody() { return body; }
+    public String getMessageId() { return messageId; }
+    public CommunicationStatus getStatus() { return status; }
+    public int getAttempts() { return attempts; }
+    public String getLastError() { return lastError; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getAttemptStartedAt() { return attemptStartedAt; }
+    public Instant getSentAt() { return sentAt; }
+}

@@ -1,0 +1,96 @@
+package com.relance.dunning;
+
+import static com.relance.policy.PolicyVariables.FORMAL_NOTICE_DEADLINE_DAYS;
+import static com.relance.policy.PolicyVariables.MINIMUM_DAYS_BETWEEN_REMINDERS;
+import static com.relance.policy.PolicyVariables.PROMISE_GRACE_DAYS;
+import static com.relance.policy.PolicyVariables.REVIEW_HOLD_DEFAULT_DAYS;
+import static com.relance.policy.PolicyVariables.REVIEW_HOLD_MAX_DAYS;
+import static com.relance.policy.PolicyVariables.SEND_TIME;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * When each timer of {@code invoice-dunning} fires, from the policy variables set at start.
+ * Called from the BPMN's timer definitions, e.g. {@code ${dunningSchedule.dateOf('LEVEL_2', execution)}}.
+ * <p>
+ * A stage is due at its offset from the due date, at the policy's send time in the customer's time
+ * zone, but never sooner than the minimum gap after the previous reminder: an invoice registered
+ * late catches up one stage at a time, in order, instead of receiving every reminder at once.
+ */
+@Component("dunningSchedule")
+public class DunningSchedule {
+
+    private final Clock clock;
+
+    public DunningSchedule(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Date dateOf(String stageName, VariableScope execution) {
+        DunningStage stage = DunningStage.valueOf(stageName);
+        ZoneId zone = zone(execution);
+        LocalTime sendTime = LocalTime.parse(string(execution, SEND_TIME));
+        LocalDate dueDate = LocalDate.parse(string(execution, ProcessVariables.DUE_DATE));
+        LocalDate day = dueDate.plusDays(integer(execution, stage.offsetVariable()));
+        Date lastSent = (Date) execution.getVariable(ProcessVariables.LAST_REMINDER_SENT_AT);
+        if (lastSent != null) {
+            // After a formal notice the customer has its deadline before escalation.
+            int gap = integer(execution, stage == DunningStage.ESCALATION ? FORMAL_NOTICE_DEADLINE_DAYS
+                    : MINIMUM_DAYS_BETWEEN_REMINDERS);
+            LocalDate earliest = lastSent.toInstant().atZone(zone).toLocalDate().plusDays(gap);
+            if (earliest.isAfter(day)) {
+                day = earliest;
+            }
+        }
+        return Date.from(day.atTime(sendTime).atZone(zone).toInstant());
+    }
+
+    /** The promised payment date plus the policy's grace days, at send time. */
+    public Date promiseExpiry(VariableScope execution) {
+        LocalDate promised = LocalDate.parse(string(execution, ProcessVariables.PROMISED_DATE).substring(0, 10));
+        LocalTime sendTime = LocalTime.parse(string(execution, SEND_TIME));
+        return Date.from(promised.plusDays(integer(execution, PROMISE_GRACE_DAYS)).atTime(sendTime)
+                .atZone(zone(execution)).toInstant());
+    }
+
+    /** The hold date a reviewer asked for, or the default hold, capped by the policy's maximum. */
+    public Date reviewHoldEnd(VariableScope execution) {
+        ZoneId zone = zone(execution);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Object asked = execution.getVariable(ProcessVariables.HOLD_UNTIL);
+        LocalDate until = asked == null || asked.toString().isBlank()
+                ? today.plusDays(integer(execution, REVIEW_HOLD_DEFAULT_DAYS))
+                : LocalDate.parse(asked.toString().substring(0, 10));
+        LocalDate cap = today.plusDays(integer(execution, REVIEW_HOLD_MAX_DAYS));
+        LocalDate end = until.isAfter(cap) ? cap : until.isBefore(today) ? today : until;
+        Instant at = end.atTime(LocalTime.parse(string(execution, SEND_TIME))).atZone(zone).toInstant();
+        return Date.from(at);
+    }
+
+    private static ZoneId zone(VariableScope execution) {
+        return ZoneId.of(string(execution, ProcessVariables.CUSTOMER_TIME_ZONE));
+    }
+
+    private static String string(VariableScope execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value == null) {
+            throw new IllegalStateException("Process variable " + name + " is missing");
+        }
+        return value.toString();
+    }
+
+    private static int integer(VariableScope execution, String name) {
+        Object value = execution.getVariable(name);
+        if (!(value instanceof Number number)) {
+            throw new IllegalStateException("Process variable " + name + " must be a number, is " + value);
+        }
+        return number.intValue();
+    }
+}

@@ -1,0 +1,43 @@
+package com.relance.dunning;
+
+/** The process variables of {@code invoice-dunning}, one spelling everywhere (BPMN, forms, Java). */
+public final class ProcessVariables {
+
+    public static final String PROCESS_KEY = "invoice-dunning";
+    public static final String MESSAGE_INVOICE_PAID = "InvoicePaid";
+
+    public static final String INVOICE_NUMBER = "invoiceNumber";
+    public static final String CUSTOMER_NUMBER = "customerNumber";
+    public static final String CUSTOMER_NAME = "customerName";
+    public static final String CUSTOMER_PHONE = "customerPhone";
+    public static final String CUSTOMER_TIME_ZONE = "customerTimeZone";
+    public static final String SALES_REP = "salesRep";
+    public static final String DUE_DATE = "dueDate";
+    public static final String CURRENCY = "currency";
+    public static final String AMOUNT = "amount";
+    public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
+    /** The last stage whose reminder went out. */
+    public static final String STAGE = "stage";
+    public static final String LAST_REMINDER_SENT_AT = "lastReminderSentAt";
+    public static final String REMINDERS_SENT = "remindersSent";
+    /** Input of the "Send …" tasks: which stage's reminder. */
+    public static final String REMINDER_STAGE = "reminderStage";
+
+    // Decisions taken in user tasks (form fields)
+    public static final String CALL_OUTCOME = "callOutcome";
+    public static final String PROMISED_DATE = "promisedDate";
+    public static final String DISPUTE_REASON = "disputeReason";
+    public static final String DISPUTE_OUTCOME = "disputeOutcome";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String HOLD_UNTIL = "holdUntil";
+    public static final String REVIEW_COMMENT = "reviewComment";
+    public static final String ESCALATION = "escalation";
+    public static final String ESCALATION_REASON = "escalationReason";
+
+    // Shown on every user task (task-local, refreshed when the task is created)
+    public static final String DAYS_LATE = "daysLate";
+    public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
+
+    private ProcessVariables() {
+    }
+}

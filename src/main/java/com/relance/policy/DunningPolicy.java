@@ -1,0 +1,65 @@
+package com.relance.policy;
+
+import com.relance.invoice.Invoice;
+import com.relance.invoice.PaymentPolicy;
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The dunning policy from configuration ({@code relance.policy}): one set of timings for every
+ * customer. Its output is a set of process variables, the same ones a DMN policy per typology
+ * will produce, so the BPMN does not change when the decision moves to DMN.
+ */
+@ConfigurationProperties("relance.policy")
+public record DunningPolicy(
+        LocalTime sendTime,
+        boolean preDueReminder,
+        int preDueOffsetDays,
+        int level1OffsetDays,
+        int level2OffsetDays,
+        int formalNoticeOffsetDays,
+        int escalationOffsetDays,
+        int minimumDaysBetweenReminders,
+        int formalNoticeDeadlineDays,
+        int promiseGraceDays,
+        int reviewHoldDefaultDays,
+        int reviewHoldMaxDays,
+        BigDecimal paymentTolerance) implements PaymentPolicy {
+
+    public DunningPolicy {
+        if (!(preDueOffsetDays < 0 && preDueOffsetDays < level1OffsetDays && level1OffsetDays < level2OffsetDays
+                && level2OffsetDays < formalNoticeOffsetDays && formalNoticeOffsetDays < escalationOffsetDays)) {
+            throw new IllegalArgumentException("relance.policy offsets must rise stage after stage, pre-due before the due date");
+        }
+        if (minimumDaysBetweenReminders < 1 || reviewHoldMaxDays < reviewHoldDefaultDays) {
+            throw new IllegalArgumentException("relance.policy: at least one day between reminders; default hold within the maximum");
+        }
+    }
+
+    /** The policy's decision for one invoice, as process variables (see {@link PolicyVariables}). */
+    public Map<String, Object> variablesFor(Invoice invoice) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(PolicyVariables.PRE_DUE_REMINDER, preDueReminder);
+        v.put(PolicyVariables.PRE_DUE_OFFSET_DAYS, preDueOffsetDays);
+        v.put(PolicyVariables.LEVEL1_OFFSET_DAYS, level1OffsetDays);
+        v.put(PolicyVariables.LEVEL2_OFFSET_DAYS, level2OffsetDays);
+        v.put(PolicyVariables.FORMAL_NOTICE_OFFSET_DAYS, formalNoticeOffsetDays);
+        v.put(PolicyVariables.ESCALATION_OFFSET_DAYS, escalationOffsetDays);
+        v.put(PolicyVariables.MINIMUM_DAYS_BETWEEN_REMINDERS, minimumDaysBetweenReminders);
+        v.put(PolicyVariables.FORMAL_NOTICE_DEADLINE_DAYS, formalNoticeDeadlineDays);
+        v.put(PolicyVariables.PROMISE_GRACE_DAYS, promiseGraceDays);
+        v.put(PolicyVariables.REVIEW_HOLD_DEFAULT_DAYS, reviewHoldDefaultDays);
+        v.put(PolicyVariables.REVIEW_HOLD_MAX_DAYS, reviewHoldMaxDays);
+        v.put(PolicyVariables.SEND_TIME, sendTime.toString());
+        v.put(PolicyVariables.PAYMENT_TOLERANCE, paymentTolerance.toPlainString());
+        return v;
+    }
+
+    @Override
+    public BigDecimal toleranceFor(Invoice invoice) {
+        return paymentTolerance;
+    }
+}

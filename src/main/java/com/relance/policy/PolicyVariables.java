@@ -1,0 +1,26 @@
+package com.relance.policy;
+
+/**
+ * Names of the process variables a dunning policy sets at start. Offsets are days relative to the
+ * due date (negative: before it).
+ */
+public final class PolicyVariables {
+
+    public static final String PRE_DUE_REMINDER = "preDueReminder";
+    public static final String PRE_DUE_OFFSET_DAYS = "preDueOffsetDays";
+    public static final String LEVEL1_OFFSET_DAYS = "level1OffsetDays";
+    public static final String LEVEL2_OFFSET_DAYS = "level2OffsetDays";
+    public static final String FORMAL_NOTICE_OFFSET_DAYS = "formalNoticeOffsetDays";
+    public static final String ESCALATION_OFFSET_DAYS = "escalationOffsetDays";
+    public static final String MINIMUM_DAYS_BETWEEN_REMINDERS = "minimumDaysBetweenReminders";
+    public static final String FORMAL_NOTICE_DEADLINE_DAYS = "formalNoticeDeadlineDays";
+    public static final String PROMISE_GRACE_DAYS = "promiseGraceDays";
+    public static final String REVIEW_HOLD_DEFAULT_DAYS = "reviewHoldDefaultDays";
+    public static final String REVIEW_HOLD_MAX_DAYS = "reviewHoldMaxDays";
+    /** Local time of day, in the customer's time zone, at which a stage's reminder is due. */
+    public static final String SEND_TIME = "sendTime";
+    public static final String PAYMENT_TOLERANCE = "paymentTolerance";
+
+    private PolicyVariables() {
+    }
+}

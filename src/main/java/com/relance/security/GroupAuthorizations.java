@@ -1,0 +1,105 @@
+package com.relance.security;
+
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine authorizations each group gets (authorization checks are on). Group-wide grants
+ * only; what is granted per task or instance (a salesperson's own customers) comes from the
+ * tasks' candidate users, which the engine authorizes itself.
+ */
+@Component
+class GroupAuthorizations {
+
+    record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    private static final String DUNNING = "invoice-dunning";
+    private static final String ANY = Authorization.ANY;
+
+    static final List<Grant> GRANTS = List.of(
+            // Collectors work the ladder's tasks and read its instances.
+            new Grant(Groups.ACCOUNTING, APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(Groups.ACCOUNTING, FILTER, ANY, Permissions.READ),
+            new Grant(Groups.ACCOUNTING, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                    ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY),
+            // Salespeople see the definition (to load forms); their tasks come as candidate user.
+            new Grant(Groups.SALES, APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(Groups.SALES, FILTER, ANY, Permissions.READ),
+            new Grant(Groups.SALES, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ),
+            // Legal prepares litigation files.
+            new Grant(Groups.LEGAL, APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(Groups.LEGAL, FILTER, ANY, Permissions.READ),
+            new Grant(Groups.LEGAL, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK),
+            // Credit managers see and decide everything, and deploy from the Modeler.
+            new Grant(Groups.CREDIT_MANAGEMENT, APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(Groups.CREDIT_MANAGEMENT, APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(Groups.CREDIT_MANAGEMENT, FILTER, ANY, Permissions.READ),
+            new Grant(Groups.CREDIT_MANAGEMENT, PROCESS_DEFINITION, ANY, Permissions.ALL),
+            new Grant(Groups.CREDIT_MANAGEMENT, PROCESS_INSTANCE, ANY, Permissions.ALL),
+            new Grant(Groups.CREDIT_MANAGEMENT, TASK, ANY, Permissions.ALL),
+            new Grant(Groups.CREDIT_MANAGEMENT, DEPLOYMENT, ANY, Permissions.ALL),
+            new Grant(Groups.CREDIT_MANAGEMENT, DECISION_DEFINITION, ANY, Permissions.ALL),
+            new Grant(Groups.CREDIT_MANAGEMENT, DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL),
+            // Auditors read, never change.
+            new Grant(Groups.AUDITORS, APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(Groups.AUDITORS, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK),
+            new Grant(Groups.AUDITORS, PROCESS_INSTANCE, ANY, Permissions.READ),
+            new Grant(Groups.AUDITORS, DEPLOYMENT, ANY, Permissions.READ),
+            new Grant(Groups.AUDITORS, DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
+            new Grant(Groups.AUDITORS, DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+
+    private final AuthorizationService authorizations;
+
+    GroupAuthorizations(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    void apply() {
+        GRANTS.forEach(this::grant);
+        // Relance administrators hold every permission, like Camunda's own admin group.
+        for (Resources resource : Resources.values()) {
+            grant(new Grant(Groups.RELANCE_ADMINS, resource, ANY, Permissions.ALL));
+        }
+    }
+
+    private void grant(Grant grant) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(grant.groupId())
+                .resourceType(grant.resource()).resourceId(grant.resourceId())
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            authorization.setGroupId(grant.groupId());
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+        }
+        boolean missing = Arrays.stream(grant.permissions()).anyMatch(p -> !authorization.isPermissionGranted(p));
+        if (missing) {
+            Arrays.stream(grant.permissions()).forEach(authorization::addPermission);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.relance.security;
+
+import static com.relance.security.Groups.ACCOUNTING;
+import static com.relance.security.Groups.AUDITORS;
+import static com.relance.security.Groups.CAMUNDA_ADMIN;
+import static com.relance.security.Groups.CREDIT_MANAGEMENT;
+import static com.relance.security.Groups.LEGAL;
+import static com.relance.security.Groups.RELANCE_ADMINS;
+import static com.relance.security.Groups.SALES;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. {@code /api} and {@code /engine-rest}: HTTP Basic against Camunda's identity
+ * service, stateless. Camunda's webapps keep their own login (and CSRF protection). Relance's
+ * pages use a login form against the same identities. Nothing is open but the login itself, the
+ * health probe and the redirect to the Tasklist.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    private static final String[] EVERY_GROUP = authorities(ACCOUNTING, SALES, CREDIT_MANAGEMENT, LEGAL, AUDITORS,
+            RELANCE_ADMINS, CAMUNDA_ADMIN);
+    private static final String[] INTAKE_GROUPS = authorities(ACCOUNTING, CREDIT_MANAGEMENT, RELANCE_ADMINS, CAMUNDA_ADMIN);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthentication identities,
+                                    IdentityService identityService, ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/**", "/engine-rest/**")
+                .authenticationProvider(identities)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(EVERY_GROUP)
+                        .requestMatchers("/api/invoices/**").hasAnyAuthority(INTAKE_GROUPS)
+                        // the engine applies its own authorizations to the user set below
+                        .requestMatchers("/engine-rest/**").hasAnyAuthority(EVERY_GROUP)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName("Relance")
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"Relance\"");
+                            problem(response, json, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic (a Relance user)");
+                        }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, "Your groups do not allow this")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Basic-authenticated machine clients send no cookies a browser could forge.
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new EngineAuthentication(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        // The webapps authenticate against the same identity service and protect themselves from CSRF.
+        http.securityMatcher("/camunda/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthentication identities) throws Exception {
+        http.authenticationProvider(identities)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/login", "/error", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyAuthority(EVERY_GROUP))
+                .formLogin(form -> form.defaultSuccessUrl("/mailbox", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    private static String[] authorities(String... groups) {
+        return Arrays.stream(groups).map(Groups::authority).toArray(String[]::new);
+    }
+}

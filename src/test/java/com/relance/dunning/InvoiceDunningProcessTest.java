@@ -1,0 +1,365 @@
+package com.relance.dunning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.relance.DunningTestSupport;
+import com.relance.Invoices;
+import com.relance.invoice.InvoiceIntake;
+import com.relance.invoice.InvoicePayments;
+import com.relance.invoice.InvoiceRegistration;
+import com.relance.invoice.InvoiceRepository;
+import com.relance.invoice.InvoiceStatus;
+import com.relance.invoice.PaymentRequest;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path through {@code invoice-dunning}, with the real beans, a real SMTP server and the
+ * engine clock. The invoice: EUR 1,250.00, French customer (Europe/Paris), due 31 March 2026;
+ * default policy: pre-due −5, level 1 +7, level 2 +30, formal notice +45, escalation +60, 09:00 local.
+ */
+class InvoiceDunningProcessTest extends DunningTestSupport {
+
+    private static final LocalDate ISSUED = LocalDate.of(2026, 3, 1);
+    private static final LocalDate DUE = LocalDate.of(2026, 3, 31);
+    private static final LocalTime NINE = LocalTime.of(9, 0);
+
+    @Autowired
+    InvoiceRegistration registration;
+    @Autowired
+    InvoicePayments payments;
+    @Autowired
+    InvoiceRepository invoices;
+    @Autowired
+    TaskService tasks;
+
+    private String number;
+    private String customerEmail;
+
+    @BeforeEach
+    void newInvoice() {
+        number = Invoices.nextNumber();
+        customerEmail = "billing-" + number.toLowerCase() + "@customer.test";
+    }
+
+    private ProcessInstance registerOnTime() {
+        at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 0), PARIS);
+        return register(Invoices.french(number, ISSUED, DUE));
+    }
+
+    private ProcessInstance register(InvoiceIntake intake) {
+        registration.register(intake);
+        return instanceOf(intake.invoiceNumber());
+    }
+
+    @Test
+    void paidBeforeDue_endsWithoutAnyReminder() {
+        ProcessInstance instance = registerOnTime();
+        assertThat(instance).isWaitingAt("Timer_PreDueReminderDue");
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_PreDueReminderDue");
+
+        pay("1250.00");
+
+        assertThat(instance).isEnded().hasPassed("End_DunningEndedPaid").hasNotPassed("Task_SendPreDueReminder");
+        assertThat(mailsTo(customerEmail)).isEmpty();
+        assertThat(invoices.findByNumber(number).orElseThrow().getStatus()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    @Test
+    void paidAfterLevel1_endsWithoutLevel2() {
+        ProcessInstance instance = registerOnTime();
+        // Five days before the due date, at 09:00 in Paris (08:00 UTC before the DST change).
+        assertThat(timer(instance, "Timer_PreDueReminderDue").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 3, 26).atTime(8, 0).toInstant(ZoneOffset.UTC));
+        at(LocalDate.of(2026, 3, 26), LocalTime.of(8, 59), PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_PreDueReminderDue");
+
+        at(LocalDate.of(2026, 3, 26), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Timer_PreDueReminderDue", "Task_SendPreDueReminder").isWaitingAt("Timer_Level1Due");
+        List<MimeMessage> preDue = mailsTo(customerEmail);
+        assertThat(preDue).hasSize(1);
+        assertThat(subject(preDue.get(0))).isEqualTo("Votre facture " + number + " arrive à échéance le 31 mars 2026");
+        assertThat(body(preDue.get(0))).contains("1\u202f250,00\u00a0€");
+
+        // Grace of 7 days; 09:00 in Paris is 07:00 UTC after the change to summer time.
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 4, 7).atTime(7, 0).toInstant(ZoneOffset.UTC));
+        at(LocalDate.of(2026, 4, 7), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Task_SendLevel1Reminder").isWaitingAt("Timer_Level2Due");
+        assertThat(mailsTo(customerEmail)).hasSize(2);
+        assertThat(subject(mailsTo(customerEmail).get(1))).isEqualTo("Relance : facture " + number + " échue");
+
+        pay("1250.00");
+        assertThat(instance).isEnded().hasPassed("End_DunningEndedPaid").hasNotPassed("Task_SendLevel2Reminder");
+        assertThat(mailsTo(customerEmail)).hasSize(2);
+    }
+
+    @Test
+    void partialPayment_dunningGoesOnForTheBalance() {
+        ProcessInstance instance = registerOnTime();
+        pay("1000.00");
+        assertThat(instance).isActive().isWaitingAt("Timer_PreDueReminderDue");
+        assertThat(runtime.getVariable(instance.getId(), ProcessVariables.OUTSTANDING_AMOUNT)).isEqualTo("250.0000");
+
+        at(LocalDate.of(2026, 3, 26), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(body(mailsTo(customerEmail).get(0))).contains("Montant à régler : 250,00\u00a0€");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reached", "noAnswer"})
+    void level2CallReachedOrUnanswered_goesOnToFormalNotice(String outcome) {
+        ProcessInstance instance = driveToCall();
+        complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, outcome, "callNotes", "called at 10:05"));
+        assertThat(instance).isWaitingAt("Timer_FormalNoticeDue");
+        assertThat(timer(instance, "Timer_FormalNoticeDue").getDuedate().toInstant())
+                .isEqualTo(DUE.plusDays(45).atTime(NINE).atZone(PARIS).toInstant());
+    }
+
+    @Test
+    void level2_remindsCustomer_informsSalesperson_andAsksACollectorToCall() {
+        ProcessInstance instance = driveToCall();
+        assertThat(instance).hasPassed("Task_SendLevel2Reminder", "Task_InformSalesperson");
+        List<MimeMessage> toCustomer = mailsTo(customerEmail);
+        assertThat(subject(toCustomer.get(toCustomer.size() - 1)))
+                .isEqualTo("Deuxième relance : facture " + number + " impayée depuis 30 jours");
+        List<MimeMessage> toSales = mailsTo("sam@relance.test");
+        assertThat(toSales).hasSize(1);
+        assertThat(body(toSales.get(0))).contains("Hello Sam", number, "/camunda/app/tasklist/", "30 days late");
+
+        Task call = task(instance);
+        assertThat(call).hasDefinitionKey("Task_CallCustomer").hasCandidateGroup("accounting");
+        assertThat(call.getName()).isEqualTo("Call the customer · " + number + " · Client " + number);
+        assertThat(call.getDescription()).contains("€1,250.00 outstanding", "30 days late");
+        assertThat(tasks.getVariableLocal(call.getId(), ProcessVariables.REMINDERS_SENT)).isEqualTo(3L);
+    }
+
+    @Test
+    void level2Promise_waitsForThePromisedDatePlusGrace_thenMovesOn() {
+        ProcessInstance instance = driveToCall();
+        complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "promise",
+                ProcessVariables.PROMISED_DATE, "2026-05-20"));
+        assertThat(instance).isWaitingAt("Timer_PromiseExpired");
+        // Promised 20 May + 3 days of grace.
+        at(LocalDate.of(2026, 5, 23), LocalTime.of(8, 59), PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_PromiseExpired");
+
+        at(LocalDate.of(2026, 5, 23), NINE, PARIS);
+        runDueJobs(instance);
+        // Broken promise: the formal notice date (15 May) has passed, so its review comes at once.
+        assertThat(instance).hasPassed("Timer_PromiseExpired", "Timer_FormalNoticeDue").isWaitingAt("Task_ReviewFormalNotice");
+    }
+
+    @Test
+    void level2Dispute_rejected_resumesTowardsTheFormalNotice() {
+        ProcessInstance instance = driveToCall();
+        complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "dispute",
+                ProcessVariables.DISPUTE_REASON, "Delivered late"));
+        Task dispute = task(instance);
+        assertThat(dispute).hasDefinitionKey("Task_ResolveDispute").hasCandidateGroup("accounting").hasCandidateUser("sam");
+
+        complete(dispute, withVariables(ProcessVariables.DISPUTE_OUTCOME, "rejected", "resolutionNotes", "Delivery note signed"));
+        assertThat(instance).hasPassed("Gateway_DisputeOutcome").isWaitingAt("Timer_FormalNoticeDue");
+    }
+
+    @Test
+    void level2Dispute_justified_cancelsTheInvoice() {
+        ProcessInstance instance = driveToCall();
+        complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "dispute",
+                ProcessVariables.DISPUTE_REASON, "Never ordered"));
+        complete(task(instance), withVariables(ProcessVariables.DISPUTE_OUTCOME, "cancelled", "resolutionNotes", "Billing error"));
+
+        assertThat(instance).isEnded().hasPassed("Task_CancelInvoice", "End_InvoiceCancelled");
+        assertThat(invoices.findByNumber(number).orElseThrow().getStatus()).isEqualTo(InvoiceStatus.CANCELLED);
+    }
+
+    @Test
+    void formalNoticeApproved_isSent_thenEscalationHandsTheFileToTheAgency() {
+        ProcessInstance instance = driveToReview();
+        Task review = task(instance);
+        assertThat(review).hasCandidateGroup("accounting");
+        complete(review, withVariables(ProcessVariables.REVIEW_DECISION, "approve"));
+        runDueJobs(instance);
+
+        assertThat(instance).hasPassed("Task_SendFormalNotice").isWaitingAt("Timer_EscalationDue");
+        MimeMessage notice = last(mailsTo(customerEmail));
+        assertThat(subject(notice)).isEqualTo("Mise en demeure de payer : facture " + number);
+        // Sent 15 May; the customer has 8 days.
+        assertThat(body(notice)).contains("MISE EN DEMEURE", "1\u202f250,00\u00a0€", "au plus tard le 23 mai 2026",
+                "indemnité forfaitaire");
+        assertThat(timer(instance, "Timer_EscalationDue").getDuedate().toInstant())
+                .isEqualTo(DUE.plusDays(60).atTime(NINE).atZone(PARIS).toInstant());
+
+        Task decision = escalate(instance);
+        complete(decision, withVariables(ProcessVariables.ESCALATION, "agency", ProcessVariables.ESCALATION_REASON,
+                "No answer to the formal notice"));
+        runDueJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_HandOverToAgency", "End_HandedOverToAgency");
+        List<MimeMessage> toAgency = mailsTo("files@agency.test");
+        assertThat(toAgency).hasSize(1);
+        assertThat(body(toAgency.get(0))).contains("Client " + number, "€1,250.00",
+                "Mise en demeure de payer : facture " + number, "Relance : facture " + number + " échue");
+        assertThat(invoices.findByNumber(number).orElseThrow().getStatus()).isEqualTo(InvoiceStatus.COLLECTION_AGENCY);
+    }
+
+    @Test
+    void formalNoticeHeld_isReviewedAgainWhenTheHoldEnds() {
+        ProcessInstance instance = driveToReview();
+        complete(task(instance), withVariables(ProcessVariables.REVIEW_DECISION, "hold",
+                ProcessVariables.HOLD_UNTIL, "2026-05-25", ProcessVariables.REVIEW_COMMENT, "Customer in talks with sales"));
+        assertThat(instance).isWaitingAt("Timer_ReviewHoldEnds");
+        assertThat(timer(instance, "Timer_ReviewHoldEnds").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 25).atTime(NINE).atZone(PARIS).toInstant());
+
+        at(LocalDate.of(2026, 5, 25), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Task_ReviewFormalNotice");
+
+        // A hold asked for far ahead is capped by the policy (30 days).
+        complete(task(instance), withVariables(ProcessVariables.REVIEW_DECISION, "hold",
+                ProcessVariables.HOLD_UNTIL, "2026-12-31", ProcessVariables.REVIEW_COMMENT, "Wait"));
+        assertThat(timer(instance, "Timer_ReviewHoldEnds").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 6, 24).atTime(NINE).atZone(PARIS).toInstant());
+        assertThat(mailsTo(customerEmail)).noneMatch(m -> subject(m).startsWith("Mise en demeure"));
+    }
+
+    @Test
+    void formalNoticeCancelled_stopsDunning() {
+        ProcessInstance instance = driveToReview();
+        complete(task(instance), withVariables(ProcessVariables.REVIEW_DECISION, "cancel",
+                ProcessVariables.REVIEW_COMMENT, "Strategic customer, settled commercially"));
+
+        assertThat(instance).isEnded().hasPassed("Task_StopDunning", "End_DunningStopped").hasNotPassed("Task_SendFormalNotice");
+        assertThat(invoices.findByNumber(number).orElseThrow().getStatus()).isEqualTo(InvoiceStatus.DUNNING_STOPPED);
+    }
+
+    @Test
+    void escalationToLitigation_legalPreparesTheFile() {
+        ProcessInstance instance = driveToEscalation();
+        complete(task(instance), withVariables(ProcessVariables.ESCALATION, "litigation",
+                ProcessVariables.ESCALATION_REASON, "Large amount, solvent debtor"));
+        assertThat(invoices.findByNumber(number).orElseThrow().getStatus()).isEqualTo(InvoiceStatus.LITIGATION);
+        Task file = task(instance);
+        assertThat(file).hasDefinitionKey("Task_PrepareLitigationFile").hasCandidateGroup("legal");
+
+        complete(file, withVariables("litigationReference", "TC Lyon 2026/123", "fileComplete", true));
+        assertThat(instance).isEnded().hasPassed("Task_OpenLitigation", "End_LitigationFilePrepared");
+    }
+
+    @Test
+    void escalationWriteOff_recordsTheBadDebt() {
+        ProcessInstance instance = driveToEscalation();
+        complete(task(instance), withVariables(ProcessVariables.ESCALATION, "writeOff",
+                ProcessVariables.ESCALATION_REASON, "Debtor in liquidation"));
+
+        assertThat(instance).isEnded().hasPassed("Task_WriteOffInvoice", "End_WrittenOff");
+        assertThat(invoices.findByNumber(number).orElseThrow().getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
+    }
+
+    @Test
+    void registeredFortyDaysLate_catchesUpOneStageAtATimeInOrder() {
+        at(LocalDate.of(2026, 5, 10), LocalTime.of(14, 0), PARIS);
+        ProcessInstance instance = register(Invoices.french(number, ISSUED, DUE));
+        // The due date has passed: no "coming due" reminder. Level 1 is overdue, so it runs at once.
+        assertThat(instance).hasPassed("Gateway_PreDueReminder").hasNotPassed("Timer_PreDueReminderDue");
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Task_SendLevel1Reminder").isWaitingAt("Timer_Level2Due");
+        assertThat(mailsTo(customerEmail)).hasSize(1);
+
+        // Level 2 (due 30 April) is overdue too, but waits a week after level 1: no burst of reminders.
+        assertThat(timer(instance, "Timer_Level2Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 17).atTime(NINE).atZone(PARIS).toInstant());
+        at(LocalDate.of(2026, 5, 17), LocalTime.of(8, 0), PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_Level2Due");
+
+        at(LocalDate.of(2026, 5, 17), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Task_CallCustomer");
+        List<MimeMessage> sent = mailsTo(customerEmail);
+        assertThat(sent).extracting(m -> subject(m)).containsExactly("Relance : facture " + number + " échue",
+                "Deuxième relance : facture " + number + " impayée depuis 47 jours");
+
+        complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "noAnswer"));
+        assertThat(timer(instance, "Timer_FormalNoticeDue").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 24).atTime(NINE).atZone(PARIS).toInstant());
+    }
+
+    private ProcessInstance driveToCall() {
+        ProcessInstance instance = registerOnTime();
+        at(LocalDate.of(2026, 3, 26), NINE, PARIS);
+        runDueJobs(instance);
+        at(DUE.plusDays(7), NINE, PARIS);
+        runDueJobs(instance);
+        at(DUE.plusDays(30), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Task_CallCustomer");
+        return instance;
+    }
+
+    private ProcessInstance driveToReview() {
+        ProcessInstance instance = driveToCall();
+        complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "noAnswer"));
+        at(DUE.plusDays(45), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Task_ReviewFormalNotice");
+        return instance;
+    }
+
+    private ProcessInstance driveToEscalation() {
+        ProcessInstance instance = driveToReview();
+        complete(task(instance), withVariables(ProcessVariables.REVIEW_DECISION, "approve"));
+        runDueJobs(instance);
+        escalate(instance);
+        return instance;
+    }
+
+    private Task escalate(ProcessInstance instance) {
+        at(DUE.plusDays(60), NINE, PARIS);
+        runDueJobs(instance);
+        Task decision = task(instance);
+        assertThat(decision).hasDefinitionKey("Task_DecideEscalation").hasCandidateGroup("credit-management");
+        return decision;
+    }
+
+    private void pay(String amount) {
+        payments.record(number, new PaymentRequest(new BigDecimal(amount), "EUR", LocalDate.now(clockDay()),
+                "BANK-" + amount), "colette");
+    }
+
+    private static java.time.Clock clockDay() {
+        return new com.relance.EngineClock().withZone(PARIS);
+    }
+
+    private static MimeMessage last(List<MimeMessage> messages) {
+        return messages.get(messages.size() - 1);
+    }
+
+    @SuppressWarnings("unused")
+    private List<IdentityLink> links(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId());
+    }
+}
