@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Profile;
 class DemoMailCatcher {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    GreenMail demoMailCatcher(@Value("${relance.demo.mail-catcher-port:3025}") int port) {
+    GreenMail mailCatcher(@Value("${relance.demo.mail-catcher-port:3025}") int port) {
         return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 }

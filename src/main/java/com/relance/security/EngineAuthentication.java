@@ -24,6 +24,12 @@ class EngineAuthentication extends OncePerRequestFilter {
         this.identity = identity;
     }
 
+    /** Relance's own API runs as the application; Spring Security's group checks guard it. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -24,6 +24,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. {@code /api} and {@code /engine-rest}: HTTP Basic against Camunda's identity
@@ -42,13 +45,14 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthentication identities,
                                     IdentityService identityService, ObjectMapper json) throws Exception {
-        http.securityMatcher("/api/**", "/engine-rest/**")
+        // Path matchers, not MVC ones: /engine-rest and /camunda are served by other servlets than Spring MVC.
+        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(EVERY_GROUP)
-                        .requestMatchers("/api/invoices/**").hasAnyAuthority(INTAKE_GROUPS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/**")).hasAnyAuthority(EVERY_GROUP)
+                        .requestMatchers(path("/api/invoices/**")).hasAnyAuthority(INTAKE_GROUPS)
                         // the engine applies its own authorizations to the user set below
-                        .requestMatchers("/engine-rest/**").hasAnyAuthority(EVERY_GROUP)
+                        .requestMatchers(path("/engine-rest/**")).hasAnyAuthority(EVERY_GROUP)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Relance")
                         .authenticationEntryPoint((request, response, e) -> {
@@ -68,7 +72,7 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
         // The webapps authenticate against the same identity service and protect themselves from CSRF.
-        http.securityMatcher("/camunda/**")
+        http.securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
@@ -80,9 +84,9 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthentication identities) throws Exception {
         http.authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/error", "/actuator/health/**").permitAll()
+                        .requestMatchers(path("/"), path("/login"), path("/error"), path("/actuator/health/**")).permitAll()
                         .anyRequest().hasAnyAuthority(EVERY_GROUP))
-                .formLogin(form -> form.defaultSuccessUrl("/mailbox", false))
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
@@ -92,6 +96,14 @@ public class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
     private static String[] authorities(String... groups) {
