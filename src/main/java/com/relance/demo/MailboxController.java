@@ -38,7 +38,7 @@ class MailboxController {
     private static Mail mail(MimeMessage m) {
         try {
             return new Mail(m.getReceivedDate() != null ? m.getReceivedDate().toInstant() : m.getSentDate().toInstant(),
-                    Arrays.toString(m.getFrom()), String.join(", ", Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                    String.join(", ", Arrays.stream(m.getFrom()).map(Object::toString).toList()), String.join(", ", Arrays.stream(m.getRecipients(Message.RecipientType.TO))
                     .map(Object::toString).toList()), m.getSubject(), m.getMessageID(),
                     m.getContent() instanceof String text ? text : GreenMailUtil.getBody(m));
         } catch (Exception e) {

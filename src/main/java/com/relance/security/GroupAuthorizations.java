@@ -35,22 +35,20 @@ class GroupAuthorizations {
     private static final String ANY = Authorization.ANY;
 
     static final List<Grant> GRANTS = List.of(
-            // Collectors work the ladder's tasks and read its instances.
+            // Collectors read the ladder's instances; the tasks they work are those where accounting
+            // is a candidate group (the engine grants those per task).
             new Grant(Groups.ACCOUNTING, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.ACCOUNTING, FILTER, ANY, Permissions.READ),
             new Grant(Groups.ACCOUNTING, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
-                    ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY),
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
             // Salespeople see the definition (to load forms); their tasks come as candidate user.
             new Grant(Groups.SALES, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.SALES, FILTER, ANY, Permissions.READ),
             new Grant(Groups.SALES, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ),
-            // Legal prepares litigation files.
+            // Legal prepares litigation files (candidate group of that task).
             new Grant(Groups.LEGAL, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.LEGAL, FILTER, ANY, Permissions.READ),
-            new Grant(Groups.LEGAL, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK),
+            new Grant(Groups.LEGAL, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ),
             // Credit managers see and decide everything, and deploy from the Modeler.
             new Grant(Groups.CREDIT_MANAGEMENT, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.CREDIT_MANAGEMENT, APPLICATION, "cockpit", Permissions.ACCESS),

@@ -1,0 +1,55 @@
+package com.relance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** bpmn/ and forms/ are deployed at start-up; a restart with unchanged files deploys nothing new. */
+class DeploymentOnRestartTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void restartWithoutChanges_createsNoNewVersions() {
+        String url = "jdbc:h2:file:" + data.resolve("relance").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+
+        List<String> first = deployedResources(url);
+        Deployment firstDeployment;
+        try (ConfigurableApplicationContext app = start(url)) {
+            RepositoryService repository = app.getBean(RepositoryService.class);
+            firstDeployment = repository.createDeploymentQuery().singleResult();
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-dunning").count()).isEqualTo(1);
+        }
+        try (ConfigurableApplicationContext app = start(url)) {
+            RepositoryService repository = app.getBean(RepositoryService.class);
+            assertThat(repository.createDeploymentQuery().count()).isEqualTo(1);
+            assertThat(repository.createDeploymentQuery().singleResult().getId()).isEqualTo(firstDeployment.getId());
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-dunning").singleResult()
+                    .getVersion()).isEqualTo(1);
+        }
+        assertThat(first).contains("invoice-dunning.bpmn", "call-customer.form", "review-formal-notice.form",
+                "decide-escalation.form", "prepare-litigation-file.form", "resolve-dispute.form");
+    }
+
+    private static List<String> deployedResources(String url) {
+        try (ConfigurableApplicationContext app = start(url)) {
+            RepositoryService repository = app.getBean(RepositoryService.class);
+            String id = repository.createDeploymentQuery().singleResult().getId();
+            return repository.getDeploymentResourceNames(id).stream()
+                    .map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(RelanceApplication.class).profiles("test")
+                .run("--spring.datasource.url=" + url, "--server.port=0");
+    }
+}
