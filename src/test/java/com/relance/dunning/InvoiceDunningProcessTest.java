@@ -22,8 +22,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +58,8 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
     @Autowired
     TaskService tasks;
 
+    private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
+
     private String number;
     private String customerEmail;
 
@@ -66,7 +76,26 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
 
     private ProcessInstance register(InvoiceIntake intake) {
         registration.register(intake);
-        return instanceOf(intake.invoiceNumber());
+        ProcessInstance instance = instanceOf(intake.invoiceNumber());
+        STARTED.add(instance.getId());
+        return instance;
+    }
+
+    /** The paths above, together, pass through every element of the model. */
+    @AfterAll
+    static void everyFlowNodeOfTheModelWasPassed() {
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
+        ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY).latestVersion().singleResult();
+        Set<String> elements = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+                .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
+        Set<String> passed = new HashSet<>();
+        for (String id : STARTED) {
+            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).list()
+                    .forEach(a -> passed.add(a.getActivityId()));
+        }
+        elements.removeAll(passed);
+        assertThat(elements).as("elements no test passes through").isEmpty();
     }
 
     @Test
@@ -356,10 +385,5 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
 
     private static MimeMessage last(List<MimeMessage> messages) {
         return messages.get(messages.size() - 1);
-    }
-
-    @SuppressWarnings("unused")
-    private List<IdentityLink> links(Task task) {
-        return tasks.getIdentityLinksForTask(task.getId());
     }
 }
