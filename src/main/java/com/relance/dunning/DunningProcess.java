@@ -8,6 +8,7 @@ import com.relance.invoice.PaymentRecorded;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,8 +60,18 @@ public class DunningProcess implements DunningProgress {
         return instance;
     }
 
+    /** The engine's optimistic-lock failure is reported as Spring's, so the payment is retried whole. */
     @EventListener
     public void onPaymentRecorded(PaymentRecorded event) {
+        try {
+            follow(event);
+        } catch (OptimisticLockingException raced) {
+            throw new OptimisticLockingFailureException("Invoice " + event.invoice().getNumber()
+                    + ": its process moved on at the same time", raced);
+        }
+    }
+
+    private void follow(PaymentRecorded event) {
         Invoice invoice = event.invoice();
         ProcessInstance instance = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(invoice.getNumber(), ProcessVariables.PROCESS_KEY).active().singleResult();

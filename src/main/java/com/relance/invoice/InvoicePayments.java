@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Records money received against an invoice; a payment that settles it ends its dunning. */
 @Service
@@ -19,10 +20,12 @@ public class InvoicePayments {
     private final PaymentRepository payments;
     private final PaymentPolicy policy;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public InvoicePayments(InvoiceRepository invoices, PaymentRepository payments, PaymentPolicy policy,
-                           ApplicationEventPublisher events, Clock clock) {
+                           ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.transaction = transaction;
         this.invoices = invoices;
         this.payments = payments;
         this.policy = policy;
@@ -30,9 +33,24 @@ public class InvoicePayments {
         this.clock = clock;
     }
 
-    /** A payment posted again with the same reference and amount is recognised, not counted twice. */
-    @Transactional
+    /**
+     * A payment posted again with the same reference and amount is recognised, not counted twice.
+     * A settling payment may race with a reminder job of the same process instance: the loser of
+     * the optimistic lock is retried in a fresh transaction.
+     */
     public Recorded record(String invoiceNumber, PaymentRequest request, String recordedBy) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> recordOnce(invoiceNumber, request, recordedBy));
+            } catch (OptimisticLockingFailureException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private Recorded recordOnce(String invoiceNumber, PaymentRequest request, String recordedBy) {
         Invoice invoice = invoices.findByNumber(invoiceNumber).orElseThrow(() -> new InvoiceNotFoundException(invoiceNumber));
         validate(invoice, request);
         String reference = request.reference() == null || request.reference().isBlank() ? null : request.reference().strip();
