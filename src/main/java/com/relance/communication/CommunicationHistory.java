@@ -25,8 +25,4 @@ public class CommunicationHistory {
         return repository.countByInvoiceAndStatusAndChannelAndRecipient(invoice, CommunicationStatus.SENT,
                 EmailDelivery.CHANNEL, invoice.getCustomer().getEmail());
     }
-
-    public List<Communication> latest() {
-        return repository.findTop200ByOrderByCreatedAtDescIdDesc();
-    }
 }

@@ -18,8 +18,6 @@ public interface CommunicationRepository extends JpaRepository<Communication, Lo
     long countByInvoiceAndStatusAndChannelAndRecipient(Invoice invoice, CommunicationStatus status, String channel,
                                                        String recipient);
 
-    List<Communication> findTop200ByOrderByCreatedAtDescIdDesc();
-
     /**
      * Claims the right to attempt delivery: succeeds for one caller only, unless an earlier attempt
      * is older than {@code staleBefore} (its node crashed mid-send).

@@ -80,7 +80,7 @@ public class DunningProcess implements DunningProgress {
         }
         if (event.settled()) {
             runtime.createMessageCorrelation(ProcessVariables.MESSAGE_INVOICE_PAID)
-                    .processInstanceId(instance.getId())
+                    .processInstanceBusinessKey(invoice.getNumber())
                     .setVariable(ProcessVariables.OUTSTANDING_AMOUNT, invoice.getOutstandingAmount().toPlainString())
                     .correlateWithResult();
         } else {
