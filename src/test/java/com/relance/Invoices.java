@@ -27,8 +27,18 @@ public final class Invoices {
 
     public static InvoiceIntake intake(String number, String language, String country, String currency, String amount,
                                        String open, LocalDate issued, LocalDate due) {
+        return intake(number, "sme", "sam", language, country, currency, amount, open, issued, due);
+    }
+
+    /** A French invoice of the given customer segment and salesperson. */
+    public static InvoiceIntake french(String number, String segment, String salesRep, LocalDate issued, LocalDate due) {
+        return intake(number, segment, salesRep, "fr", "FR", "EUR", "1250.00", "1250.00", issued, due);
+    }
+
+    private static InvoiceIntake intake(String number, String segment, String salesRep, String language, String country,
+                                        String currency, String amount, String open, LocalDate issued, LocalDate due) {
         return new InvoiceIntake(number, "C-" + number, "Client " + number, "billing-" + number.toLowerCase() + "@customer.test",
-                "+33 1 23 45 67 89", language, country, "sme", "sam", issued, due, Currency.getInstance(currency),
+                "+33 1 23 45 67 89", language, country, segment, salesRep, issued, due, Currency.getInstance(currency),
                 new BigDecimal(amount), new BigDecimal(open), null, null, null, null, null);
     }
 

@@ -2,6 +2,7 @@ package com.relance.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.relance.invoice.CustomerNotFoundException;
 import com.relance.invoice.FieldError;
 import com.relance.invoice.ImportRejectedException;
 import com.relance.invoice.InvalidInvoiceException;
@@ -58,8 +59,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(InvoiceNotFoundException.class)
-    ProblemDetail notFound(InvoiceNotFoundException e) {
+    @ExceptionHandler({InvoiceNotFoundException.class, CustomerNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");

@@ -5,10 +5,15 @@ import com.relance.invoice.DunningProgress;
 import com.relance.invoice.Invoice;
 import com.relance.invoice.InvoiceRegistered;
 import com.relance.invoice.PaymentRecorded;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,10 +34,13 @@ public class DunningProcess implements DunningProgress {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final AuthorizationService authorizations;
     private final CommunicationHistory history;
 
-    public DunningProcess(RuntimeService runtime, TaskService tasks, CommunicationHistory history) {
+    public DunningProcess(RuntimeService runtime, TaskService tasks, AuthorizationService authorizations,
+                          CommunicationHistory history) {
         this.runtime = runtime;
+        this.authorizations = authorizations;
         this.tasks = tasks;
         this.history = history;
     }
@@ -57,7 +65,22 @@ public class DunningProcess implements DunningProgress {
         }
         ProcessInstance instance = builder.execute();
         invoice.setProcessInstanceId(instance.getId());
+        grantToSalesperson(invoice, instance);
         return instance;
+    }
+
+    /** The customer's salesperson may read this instance (and only their customers' ones). */
+    private void grantToSalesperson(Invoice invoice, ProcessInstance instance) {
+        String salesRep = invoice.getCustomer().getSalesRep();
+        if (salesRep == null) {
+            return;
+        }
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setUserId(salesRep);
+        grant.setResource(Resources.PROCESS_INSTANCE);
+        grant.setResourceId(instance.getId());
+        grant.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(grant);
     }
 
     /** The engine's optimistic-lock failure is reported as Spring's, so the payment is retried whole. */
@@ -100,7 +123,15 @@ public class DunningProcess implements DunningProgress {
                 .map(c -> new Message(c.getStage(), c.getChannel(), c.getRecipient(), c.getSubject(), c.getStatus().name(),
                         c.getSentAt()))
                 .toList();
-        return new Summary(invoice.getProcessInstanceId(), running, open, messages);
+        return new Summary(invoice.getProcessInstanceId(), running, running ? holdOf(invoice.getProcessInstanceId()) : null,
+                open, messages);
+    }
+
+    Hold holdOf(String processInstanceId) {
+        Date until = (Date) runtime.getVariable(processInstanceId, ProcessVariables.HOLD_UNTIL_DATE);
+        return until == null ? null : new Hold(until.toInstant(),
+                (String) runtime.getVariable(processInstanceId, ProcessVariables.HOLD_REASON),
+                (String) runtime.getVariable(processInstanceId, ProcessVariables.HOLD_PLACED_BY));
     }
 
     private OpenTask openTask(Task task) {

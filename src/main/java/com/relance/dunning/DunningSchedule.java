@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import com.relance.policy.PolicyVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,8 @@ public class DunningSchedule {
         ZoneId zone = zone(execution);
         LocalTime sendTime = LocalTime.parse(string(execution, SEND_TIME));
         LocalDate dueDate = LocalDate.parse(string(execution, ProcessVariables.DUE_DATE));
-        LocalDate day = dueDate.plusDays(integer(execution, stage.offsetVariable()));
+        // Time spent on hold moves every later stage on by as much.
+        LocalDate day = dueDate.plusDays(integer(execution, stage.offsetVariable())).plusDays(pausedDays(execution));
         Date lastSent = (Date) execution.getVariable(ProcessVariables.LAST_REMINDER_SENT_AT);
         if (lastSent != null) {
             // After a formal notice the customer has its deadline before escalation.
@@ -49,7 +51,13 @@ public class DunningSchedule {
                 day = earliest;
             }
         }
-        return Date.from(day.atTime(sendTime).atZone(zone).toInstant());
+        Instant at = day.atTime(sendTime).atZone(zone).toInstant();
+        // While on hold nothing fires; the resume recalculates with the paused days added.
+        Date holdUntil = (Date) execution.getVariable(ProcessVariables.HOLD_UNTIL_DATE);
+        if (holdUntil != null && holdUntil.toInstant().isAfter(at)) {
+            at = holdUntil.toInstant();
+        }
+        return Date.from(at);
     }
 
     /** The promised payment date plus the policy's grace days, at send time. */
@@ -72,6 +80,11 @@ public class DunningSchedule {
         LocalDate end = until.isAfter(cap) ? cap : until.isBefore(today) ? today : until;
         Instant at = end.atTime(LocalTime.parse(string(execution, SEND_TIME))).atZone(zone).toInstant();
         return Date.from(at);
+    }
+
+    private static int pausedDays(VariableScope execution) {
+        Object paused = execution.getVariable(PolicyVariables.PAUSED_DAYS);
+        return paused instanceof Number n ? n.intValue() : 0;
     }
 
     private static ZoneId zone(VariableScope execution) {

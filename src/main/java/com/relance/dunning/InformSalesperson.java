@@ -6,6 +6,8 @@ import com.relance.communication.MailProperties;
 import com.relance.communication.OutgoingEmail;
 import com.relance.invoice.Customer;
 import com.relance.invoice.Invoice;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -19,14 +21,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Inform the salesperson": the customer's salesperson learns that their customer has reached
- * level 2, with a link to the Tasklist, so they can step in before a formal notice.
+ * "Inform the salesperson …": the customer's salesperson learns what is happening to their
+ * customer (input {@code salespersonNotice}: LEVEL_2, FORMAL_NOTICE or DISPUTE), with a link to
+ * the invoice's tasks in the Tasklist, so they can step in.
  */
 @Component("informSalesperson")
 public class InformSalesperson implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(InformSalesperson.class);
-    static final String STAGE = "LEVEL_2_SALESPERSON";
+    /** Input parameter of the BPMN task: which notice. */
+    static final String NOTICE = "salespersonNotice";
+
+    enum Notice {
+        LEVEL_2("salesperson-level2"), FORMAL_NOTICE("salesperson-formal-notice"), DISPUTE("salesperson-dispute");
+
+        private final String template;
+
+        Notice(String template) {
+            this.template = template;
+        }
+    }
 
     private final DunningInvoices invoices;
     private final EmailDelivery email;
@@ -45,6 +59,9 @@ public class InformSalesperson implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        Notice notice = Notice.valueOf((String) execution.getVariableLocal(NOTICE));
+        String stage = "SALESPERSON_" + notice;
+        String template = notice.template;
         Invoice invoice = invoices.of(execution);
         Customer customer = invoice.getCustomer();
         User salesperson = customer.getSalesRep() == null ? null
@@ -61,9 +78,16 @@ public class InformSalesperson implements JavaDelegate {
                 "salespersonName", salesperson.getFirstName() == null ? salesperson.getId() : salesperson.getFirstName(),
                 "customerEmail", String.valueOf(customer.getEmail()),
                 "customerPhone", customer.getPhone() == null ? "-" : customer.getPhone(),
-                "tasklistUrl", mail.tasklistUrl());
-        email.deliver(new OutgoingEmail(execution.getProcessInstanceId() + "/" + STAGE + "/email", invoice,
-                execution.getProcessInstanceId(), STAGE, salesperson.getEmail(), "salesperson-level2",
-                mail.internalLanguage(), model));
+                "tasklistUrl", tasklistLink(invoice.getNumber()),
+                "disputeReason", String.valueOf(execution.getVariable(ProcessVariables.DISPUTE_REASON)));
+        email.deliver(new OutgoingEmail(execution.getProcessInstanceId() + "/" + stage + "/email", invoice,
+                execution.getProcessInstanceId(), stage, salesperson.getEmail(), template, mail.internalLanguage(), model));
+    }
+
+    /** The Tasklist, searching the tasks of this invoice. */
+    private String tasklistLink(String invoiceNumber) {
+        String search = "[{\"type\":\"processVariables\",\"operator\":\"eq\",\"key\":\"invoiceNumber\",\"value\":\""
+                + invoiceNumber + "\"}]";
+        return mail.tasklistUrl() + "#/?searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8);
     }
 }

@@ -34,9 +34,23 @@ public final class ProcessVariables {
     public static final String ESCALATION = "escalation";
     public static final String ESCALATION_REASON = "escalationReason";
 
+    // Dunning holds
+    public static final String MESSAGE_HOLD_PLACED = "DunningHoldPlaced";
+    public static final String MESSAGE_HOLD_LIFTED = "DunningHoldLifted";
+    /** Set while a hold is active: no ladder timer fires before it. */
+    public static final String HOLD_UNTIL_DATE = "dunningHoldUntil";
+    public static final String HOLD_REASON = "dunningHoldReason";
+    public static final String HOLD_PLACED_BY = "dunningHoldPlacedBy";
+    public static final String HOLD_STARTED_AT = "dunningHoldStartedAt";
+
+    // Four eyes on formal notices
+    public static final String SALES_DECISION = "salesDecision";
+
     // Shown on every user task (task-local, refreshed when the task is created)
     public static final String DAYS_LATE = "daysLate";
     public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
+    /** Every comment on the invoice's tasks so far, oldest first. */
+    public static final String COMMENTS_SO_FAR = "commentsSoFar";
 
     private ProcessVariables() {
     }

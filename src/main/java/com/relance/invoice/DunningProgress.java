@@ -8,7 +8,12 @@ public interface DunningProgress {
 
     Summary of(Invoice invoice);
 
-    record Summary(String processInstanceId, boolean running, List<OpenTask> openTasks, List<Message> messages) {
+    record Summary(String processInstanceId, boolean running, Hold hold, List<OpenTask> openTasks,
+                   List<Message> messages) {
+    }
+
+    /** An active dunning hold. */
+    record Hold(Instant until, String reason, String placedBy) {
     }
 
     record OpenTask(String id, String name, String taskDefinitionKey, String assignee, List<String> candidateGroups,

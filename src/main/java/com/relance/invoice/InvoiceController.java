@@ -1,6 +1,7 @@
 package com.relance.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.relance.security.AccessRules;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,13 @@ public class InvoiceController {
     private final InvoiceRepository invoices;
     private final PaymentRepository paymentRepository;
     private final DunningProgress dunning;
+    private final AccessRules access;
     private final Clock clock;
 
     public InvoiceController(InvoiceIntakeReader reader, InvoiceRegistration registration, InvoiceCsvImport csvImport,
                              InvoicePayments payments, InvoiceRepository invoices, PaymentRepository paymentRepository,
-                             DunningProgress dunning, Clock clock) {
+                             DunningProgress dunning, AccessRules access, Clock clock) {
+        this.access = access;
         this.reader = reader;
         this.registration = registration;
         this.csvImport = csvImport;
@@ -91,7 +94,10 @@ public class InvoiceController {
     }
 
     private InvoiceView view(String number) {
-        Invoice invoice = invoices.findByNumber(number).orElseThrow(() -> new InvoiceNotFoundException(number));
+        // Another salesperson's invoice does not exist for a salesperson.
+        Invoice invoice = invoices.findByNumber(number)
+                .filter(i -> access.mayAccessCustomerOf(i.getCustomer().getSalesRep()))
+                .orElseThrow(() -> new InvoiceNotFoundException(number));
         LocalDate today = LocalDate.now(clock.withZone(invoice.getCustomer().zone()));
         return InvoiceView.of(invoice, paymentRepository.findByInvoiceOrderByPaidOnAscIdAsc(invoice),
                 dunning.of(invoice), today);

@@ -5,6 +5,7 @@ import com.relance.invoice.PaymentPolicy;
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -27,6 +28,8 @@ public record DunningPolicy(
         int promiseGraceDays,
         int reviewHoldDefaultDays,
         int reviewHoldMaxDays,
+        int maxHoldDays,
+        List<String> salesApprovalSegments,
         BigDecimal paymentTolerance) implements PaymentPolicy {
 
     public DunningPolicy {
@@ -34,7 +37,8 @@ public record DunningPolicy(
                 && level2OffsetDays < formalNoticeOffsetDays && formalNoticeOffsetDays < escalationOffsetDays)) {
             throw new IllegalArgumentException("relance.policy offsets must rise stage after stage, pre-due before the due date");
         }
-        if (minimumDaysBetweenReminders < 1 || reviewHoldMaxDays < reviewHoldDefaultDays) {
+        salesApprovalSegments = salesApprovalSegments == null ? List.of() : List.copyOf(salesApprovalSegments);
+        if (minimumDaysBetweenReminders < 1 || reviewHoldMaxDays < reviewHoldDefaultDays || maxHoldDays < 1) {
             throw new IllegalArgumentException("relance.policy: at least one day between reminders; default hold within the maximum");
         }
     }
@@ -53,6 +57,10 @@ public record DunningPolicy(
         v.put(PolicyVariables.PROMISE_GRACE_DAYS, promiseGraceDays);
         v.put(PolicyVariables.REVIEW_HOLD_DEFAULT_DAYS, reviewHoldDefaultDays);
         v.put(PolicyVariables.REVIEW_HOLD_MAX_DAYS, reviewHoldMaxDays);
+        v.put(PolicyVariables.MAX_HOLD_DAYS, maxHoldDays);
+        v.put(PolicyVariables.SALES_APPROVAL_REQUIRED,
+                salesApprovalSegments.contains(invoice.getCustomer().getSegment()));
+        v.put(PolicyVariables.PAUSED_DAYS, 0);
         v.put(PolicyVariables.SEND_TIME, sendTime.toString());
         v.put(PolicyVariables.PAYMENT_TOLERANCE, paymentTolerance.toPlainString());
         return v;

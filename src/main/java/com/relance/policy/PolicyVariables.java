@@ -17,6 +17,12 @@ public final class PolicyVariables {
     public static final String PROMISE_GRACE_DAYS = "promiseGraceDays";
     public static final String REVIEW_HOLD_DEFAULT_DAYS = "reviewHoldDefaultDays";
     public static final String REVIEW_HOLD_MAX_DAYS = "reviewHoldMaxDays";
+    /** The longest a dunning hold may last. */
+    public static final String MAX_HOLD_DAYS = "maxHoldDays";
+    /** A formal notice also needs the salesperson's approval (four eyes), e.g. for key accounts. */
+    public static final String SALES_APPROVAL_REQUIRED = "salesApprovalRequired";
+    /** Days the ladder has spent on hold so far: every later stage moves on by as much. */
+    public static final String PAUSED_DAYS = "pausedDays";
     /** Local time of day, in the customer's time zone, at which a stage's reminder is due. */
     public static final String SEND_TIME = "sendTime";
     public static final String PAYMENT_TOLERANCE = "paymentTolerance";

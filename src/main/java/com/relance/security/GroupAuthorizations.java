@@ -4,12 +4,10 @@ import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
-import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -21,9 +19,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine authorizations each group gets (authorization checks are on). Group-wide grants
- * only; what is granted per task or instance (a salesperson's own customers) comes from the
- * tasks' candidate users, which the engine authorizes itself.
+ * The engine authorizations each group gets (authorization checks are on), kept exactly as
+ * listed at every start. Group-wide grants only: tasks are granted per task to their candidate
+ * groups and users by the engine itself, and a salesperson reads their own customers' process
+ * instances through a grant per instance (see DunningProcess). Filters are granted per filter.
  */
 @Component
 class GroupAuthorizations {
@@ -38,21 +37,17 @@ class GroupAuthorizations {
             // Collectors read the ladder's instances; the tasks they work are those where accounting
             // is a candidate group (the engine grants those per task).
             new Grant(Groups.ACCOUNTING, APPLICATION, "tasklist", Permissions.ACCESS),
-            new Grant(Groups.ACCOUNTING, FILTER, ANY, Permissions.READ),
             new Grant(Groups.ACCOUNTING, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
             // Salespeople see the definition (to load forms); their tasks come as candidate user.
             new Grant(Groups.SALES, APPLICATION, "tasklist", Permissions.ACCESS),
-            new Grant(Groups.SALES, FILTER, ANY, Permissions.READ),
             new Grant(Groups.SALES, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ),
             // Legal prepares litigation files (candidate group of that task).
             new Grant(Groups.LEGAL, APPLICATION, "tasklist", Permissions.ACCESS),
-            new Grant(Groups.LEGAL, FILTER, ANY, Permissions.READ),
             new Grant(Groups.LEGAL, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ),
             // Credit managers see and decide everything, and deploy from the Modeler.
             new Grant(Groups.CREDIT_MANAGEMENT, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.CREDIT_MANAGEMENT, APPLICATION, "cockpit", Permissions.ACCESS),
-            new Grant(Groups.CREDIT_MANAGEMENT, FILTER, ANY, Permissions.READ),
             new Grant(Groups.CREDIT_MANAGEMENT, PROCESS_DEFINITION, ANY, Permissions.ALL),
             new Grant(Groups.CREDIT_MANAGEMENT, PROCESS_INSTANCE, ANY, Permissions.ALL),
             new Grant(Groups.CREDIT_MANAGEMENT, TASK, ANY, Permissions.ALL),
@@ -94,10 +89,8 @@ class GroupAuthorizations {
             authorization.setResource(grant.resource());
             authorization.setResourceId(grant.resourceId());
         }
-        boolean missing = Arrays.stream(grant.permissions()).anyMatch(p -> !authorization.isPermissionGranted(p));
-        if (missing) {
-            Arrays.stream(grant.permissions()).forEach(authorization::addPermission);
-            authorizations.saveAuthorization(authorization);
-        }
+        // Exactly the listed permissions: a grant removed from the table is revoked at the next start.
+        authorization.setPermissions(grant.permissions());
+        authorizations.saveAuthorization(authorization);
     }
 }

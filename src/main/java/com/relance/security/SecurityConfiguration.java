@@ -39,6 +39,8 @@ public class SecurityConfiguration {
 
     private static final String[] EVERY_GROUP = authorities(ACCOUNTING, SALES, CREDIT_MANAGEMENT, LEGAL, AUDITORS,
             RELANCE_ADMINS, CAMUNDA_ADMIN);
+    private static final String[] HOLD_GROUPS = authorities(ACCOUNTING, SALES, CREDIT_MANAGEMENT, RELANCE_ADMINS,
+            CAMUNDA_ADMIN);
     private static final String[] INTAKE_GROUPS = authorities(ACCOUNTING, CREDIT_MANAGEMENT, RELANCE_ADMINS, CAMUNDA_ADMIN);
 
     @Bean
@@ -50,6 +52,9 @@ public class SecurityConfiguration {
                 .authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).hasAnyAuthority(EVERY_GROUP)
+                        // salespeople hold their own customers' dunning (checked per customer)
+                        .requestMatchers(path("/api/invoices/*/holds"), path("/api/customers/*/holds"))
+                        .hasAnyAuthority(HOLD_GROUPS)
                         .requestMatchers(path("/api/invoices/**")).hasAnyAuthority(INTAKE_GROUPS)
                         // the engine applies its own authorizations to the user set below
                         .requestMatchers(path("/engine-rest/**")).hasAnyAuthority(EVERY_GROUP)

@@ -36,8 +36,9 @@ class MessageTemplatesTest {
         return switch (template) {
             case "pre-due", "level1", "level2", "formal-notice" ->
                     Map.of("invoice", FACTS, "creditor", CREDITOR, "deadline", "8 April 2026");
-            case "salesperson-level2" -> Map.of("invoice", FACTS, "salespersonName", "Sam", "customerEmail", "a@b.test",
-                    "customerPhone", "+33 2", "tasklistUrl", "http://localhost/camunda/app/tasklist/");
+            case "salesperson-level2", "salesperson-formal-notice", "salesperson-dispute" -> Map.of("invoice", FACTS,
+                    "salespersonName", "Sam", "customerEmail", "a@b.test", "customerPhone", "+33 2",
+                    "tasklistUrl", "http://localhost/camunda/app/tasklist/", "disputeReason", "Goods damaged");
             case "agency-handover" -> Map.of("invoice", FACTS, "customer", new com.relance.invoice.Customer("C-7"),
                     "dossier", List.of(new HandOverToAgency.DossierEntry("1 April 2026", "LEVEL_1", "a@b.test", "Reminder")));
             default -> throw new AssertionError("No test model for template " + template + ": add one here");

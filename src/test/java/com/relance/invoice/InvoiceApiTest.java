@@ -17,9 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -219,23 +216,5 @@ class InvoiceApiTest extends DunningTestSupport {
         assertThat(pay.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(pay.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(invoices.findByNumber(number).orElseThrow().getOutstandingAmount()).isEqualByComparingTo("100.00");
-    }
-
-    @Test
-    void engineRest_appliesTheEngineAuthorizationsOfTheCaller() {
-        collector.postForEntity("/api/invoices", invoiceJson("100.00"), JsonNode.class);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-
-        ResponseEntity<JsonNode> asCollector = collector.exchange("/engine-rest/process-instance?businessKey=" + number,
-                HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
-        assertThat(asCollector.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(asCollector.getBody()).hasSize(1);
-
-        // A salesperson holds no grant on process instances: the engine filters them out.
-        ResponseEntity<JsonNode> asSales = rest.withBasicAuth("sam", "sam-test").exchange(
-                "/engine-rest/process-instance?businessKey=" + number, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
-        assertThat(asSales.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(asSales.getBody()).isEmpty();
     }
 }
