@@ -57,6 +57,8 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
     InvoiceRepository invoices;
     @Autowired
     TaskService tasks;
+    @Autowired
+    DunningHolds holds;
 
     private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
 
@@ -206,6 +208,8 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         ProcessInstance instance = driveToCall();
         complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "dispute",
                 ProcessVariables.DISPUTE_REASON, "Delivered late"));
+        runDueJobs(instance);
+        assertThat(body(last(mailsTo("sam@relance.test")))).contains("Delivered late");
         Task dispute = task(instance);
         assertThat(dispute).hasDefinitionKey("Task_ResolveDispute").hasCandidateGroup("accounting").hasCandidateUser("sam");
 
@@ -218,6 +222,7 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         ProcessInstance instance = driveToCall();
         complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "dispute",
                 ProcessVariables.DISPUTE_REASON, "Never ordered"));
+        runDueJobs(instance);
         complete(task(instance), withVariables(ProcessVariables.DISPUTE_OUTCOME, "cancelled", "resolutionNotes", "Billing error"));
 
         assertThat(instance).isEnded().hasPassed("Task_CancelInvoice", "End_InvoiceCancelled");
@@ -337,8 +342,107 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
                 .isEqualTo(LocalDate.of(2026, 5, 24).atTime(NINE).atZone(PARIS).toInstant());
     }
 
+    @Test
+    void keyAccount_formalNoticeNeedsTheSalespersonsApprovalToo() {
+        at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 0), PARIS);
+        ProcessInstance instance = register(Invoices.french(number, "key-account", "sam", ISSUED, DUE));
+        driveToReview(instance);
+        complete(task(instance), withVariables(ProcessVariables.REVIEW_DECISION, "approve"));
+
+        Task approval = task(instance);
+        assertThat(approval).hasDefinitionKey("Task_ApproveFormalNotice").hasCandidateUser("sam")
+                .hasCandidateGroup("credit-management");
+        complete(approval, withVariables(ProcessVariables.SALES_DECISION, "approve"));
+        runDueJobs(instance);
+
+        assertThat(instance).hasPassed("Gateway_SalesDecision", "Task_SendFormalNotice").isWaitingAt("Timer_EscalationDue");
+    }
+
+    @Test
+    void keyAccount_salespersonObjects_theNoticeGoesBackToTheCollectorsReview() {
+        at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 0), PARIS);
+        ProcessInstance instance = register(Invoices.french(number, "key-account", "sam", ISSUED, DUE));
+        driveToReview(instance);
+        complete(task(instance), withVariables(ProcessVariables.REVIEW_DECISION, "approve"));
+        complete(task(instance), withVariables(ProcessVariables.SALES_DECISION, "object",
+                "salesComment", "They pay on Friday, I spoke to their CFO"));
+
+        assertThat(instance).isWaitingAt("Task_ReviewFormalNotice").hasNotPassed("Task_SendFormalNotice");
+        assertThat(mailsTo(customerEmail)).noneMatch(m -> subject(m).startsWith("Mise en demeure"));
+    }
+
+    @Test
+    void salesperson_isInformedBeforeAFormalNotice() {
+        ProcessInstance instance = driveToReview();
+        assertThat(instance).hasPassed("Task_InformSalespersonOfFormalNotice");
+        assertThat(mailsTo("sam@relance.test")).extracting(m -> subject(m))
+                .contains("Formal notice ahead for your customer Client " + number + ", invoice " + number);
+    }
+
+    @Test
+    void holdWhileWaitingForLevel2_pausesTheLadder_andResumesWithItsClockMovedOn() {
+        ProcessInstance instance = driveToLevel1();
+
+        // 10 April: the salesperson holds dunning until 25 April inclusive (resumes 26 April, 09:00).
+        at(LocalDate.of(2026, 4, 10), LocalTime.of(10, 0), PARIS);
+        holds.place(number, new HoldRequest("Customer reorganises its payments, promised by the CFO",
+                LocalDate.of(2026, 4, 25)), "sam");
+        assertThat(instance).isWaitingAt("Timer_Level2Due", "Gateway_HoldEnd").hasPassed("Task_HoldLadder");
+        assertThat(timer(instance, "Timer_HoldEnds").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 4, 26).atTime(NINE).atZone(PARIS).toInstant());
+
+        at(LocalDate.of(2026, 4, 26), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Timer_HoldEnds", "Task_ResumeLadder", "End_LadderResumed")
+                .isWaitingAt("Timer_Level2Due");
+        // 16 days on hold (10 → 26 April): level 2 moves from 30 April to 16 May.
+        assertThat(runtime.getVariable(instance.getId(), "pausedDays")).isEqualTo(16);
+        assertThat(timer(instance, "Timer_Level2Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 16).atTime(NINE).atZone(PARIS).toInstant());
+        at(LocalDate.of(2026, 4, 30), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_Level2Due");
+    }
+
+    @Test
+    void holdOverAStageDate_keepsItsReminderBack_untilTheHoldIsLifted() {
+        ProcessInstance instance = driveToLevel1();
+        at(LocalDate.of(2026, 4, 28), LocalTime.of(10, 0), PARIS);
+        holds.place(number, new HoldRequest("Dispute with sales being settled", LocalDate.of(2026, 5, 10)), "colette");
+        // Level 2 was due 30 April; during the hold it waits for the hold's end.
+        assertThat(timer(instance, "Timer_Level2Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 11).atTime(NINE).atZone(PARIS).toInstant());
+        at(LocalDate.of(2026, 4, 30), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_Level2Due");
+
+        // Lifted after 3 days: level 2 comes 3 days after its date.
+        at(LocalDate.of(2026, 5, 1), LocalTime.of(10, 0), PARIS);
+        holds.lift(number);
+        assertThat(instance).hasPassed("Message_HoldLiftedReceived", "Task_ResumeLadder").isWaitingAt("Timer_Level2Due");
+        assertThat(timer(instance, "Timer_Level2Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 3).atTime(NINE).atZone(PARIS).toInstant());
+        at(LocalDate.of(2026, 5, 3), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Task_SendLevel2Reminder");
+    }
+
+    private ProcessInstance driveToLevel1() {
+        ProcessInstance instance = registerOnTime();
+        at(LocalDate.of(2026, 3, 26), NINE, PARIS);
+        runDueJobs(instance);
+        at(DUE.plusDays(7), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Task_SendLevel1Reminder").isWaitingAt("Timer_Level2Due");
+        return instance;
+    }
+
     private ProcessInstance driveToCall() {
         ProcessInstance instance = registerOnTime();
+        return driveToCall(instance);
+    }
+
+    private ProcessInstance driveToCall(ProcessInstance instance) {
         at(LocalDate.of(2026, 3, 26), NINE, PARIS);
         runDueJobs(instance);
         at(DUE.plusDays(7), NINE, PARIS);
@@ -350,7 +454,11 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
     }
 
     private ProcessInstance driveToReview() {
-        ProcessInstance instance = driveToCall();
+        return driveToReview(registerOnTime());
+    }
+
+    private ProcessInstance driveToReview(ProcessInstance started) {
+        ProcessInstance instance = driveToCall(started);
         complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "noAnswer"));
         at(DUE.plusDays(45), NINE, PARIS);
         runDueJobs(instance);
