@@ -72,9 +72,11 @@ class GroupAuthorizations {
 
     void apply() {
         GRANTS.forEach(this::grant);
-        // Relance administrators hold every permission, like Camunda's own admin group.
+        // Administrators hold every permission. camunda-admin's grants must exist in every profile:
+        // until they do, the webapps offer anybody to create the first administrator.
         for (Resources resource : Resources.values()) {
             grant(new Grant(Groups.RELANCE_ADMINS, resource, ANY, Permissions.ALL));
+            grant(new Grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
         }
     }
 

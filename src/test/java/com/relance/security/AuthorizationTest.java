@@ -158,6 +158,15 @@ class AuthorizationTest extends DunningTestSupport {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void nobodyCanCreateTheFirstAdministratorThroughTheWebapps() {
+        ResponseEntity<String> setup = rest.postForEntity("/camunda/api/admin/setup/default/user/create",
+                Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N", "email", "i@n.test"),
+                        "credentials", Map.of("password", "Intruder-1234")), String.class);
+        assertThat(setup.getStatusCode()).as(setup.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
+    }
+
     private <T> ResponseEntity<T> deploy(TestRestTemplate client, Class<T> type) {
         String bpmn = """
                 <?xml version="1.0" encoding="UTF-8"?>
