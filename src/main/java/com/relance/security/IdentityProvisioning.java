@@ -32,6 +32,10 @@ class IdentityProvisioning implements ApplicationRunner {
         properties.groups().forEach(this::ensureGroup);
         properties.users().forEach(this::ensureUser);
         authorizations.apply();
+        if (identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            log.warn("No member of group {}: the Camunda webapps will show their set-up page (which refuses to create "
+                    + "anyone). Provision an administrator in relance.identity.users.", Groups.CAMUNDA_ADMIN);
+        }
     }
 
     private void ensureGroup(IdentityProperties.GroupEntry entry) {
