@@ -48,8 +48,14 @@ class DeploymentOnRestartTest {
         }
     }
 
+    /**
+     * Its own engine name: closing these contexts unregisters their engine from the JVM-wide
+     * registry the REST API looks engines up in, which must not remove the shared test context's
+     * "default" engine.
+     */
     private static ConfigurableApplicationContext start(String url) {
         return new SpringApplicationBuilder(RelanceApplication.class).profiles("test")
-                .run("--spring.datasource.url=" + url, "--server.port=0");
+                .run("--spring.datasource.url=" + url, "--server.port=0",
+                        "--camunda.bpm.process-engine-name=restart-test");
     }
 }
