@@ -56,6 +56,6 @@ class DeploymentOnRestartTest {
     private static ConfigurableApplicationContext start(String url) {
         return new SpringApplicationBuilder(RelanceApplication.class).profiles("test")
                 .run("--spring.datasource.url=" + url, "--server.port=0",
-                        "--camunda.bpm.process-engine-name=restart-test");
+                        "--camunda.bpm.process-engine-name=restartTest");
     }
 }
