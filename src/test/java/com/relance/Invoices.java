@@ -39,7 +39,7 @@ public final class Invoices {
                                         String currency, String amount, String open, LocalDate issued, LocalDate due) {
         return new InvoiceIntake(number, "C-" + number, "Client " + number, "billing-" + number.toLowerCase() + "@customer.test",
                 "+33 1 23 45 67 89", language, country, segment, salesRep, issued, due, Currency.getInstance(currency),
-                new BigDecimal(amount), new BigDecimal(open), null, null, null, null, null);
+                new BigDecimal(amount), new BigDecimal(open), null, "12 rue des Lilas", null, "69003", "Lyon", null);
     }
 
     private Invoices() {

@@ -71,6 +71,21 @@ public class Communication {
 
     private Instant sentAt;
 
+    /** The HTML alternative of an email, exactly as sent. */
+    @Column(columnDefinition = "text")
+    private String htmlBody;
+
+    /** A letter's recipient block (name and address lines, one per line). */
+    private String postalAddress;
+
+    /** Who approved the text in a review task, and whether they changed it. */
+    private String approvedBy;
+    private Instant approvedAt;
+    private boolean edited;
+
+    /** Where the channel handed the message: an SMTP server, an SMS gateway, a print-and-post folder. */
+    private String deliveredVia;
+
     protected Communication() {
     }
 
@@ -87,6 +102,28 @@ public class Communication {
         this.body = body;
         this.messageId = messageId;
         this.createdAt = createdAt;
+    }
+
+    static Communication of(OutgoingMessage message, ComposedMessage composed, String messageId, Instant createdAt) {
+        Communication c = new Communication(message.idempotencyKey(), message.invoice(), message.processInstanceId(),
+                message.stage(), message.channel().name(), composed.recipient(), composed.language(), composed.subject(),
+                composed.body(), messageId, createdAt);
+        c.htmlBody = composed.html();
+        c.postalAddress = composed.postalAddress();
+        return c;
+    }
+
+    /** A reviewer's approval; an edited text replaces the draft before anything is sent. */
+    void approve(ComposedMessage composed, boolean changed, String by, Instant at) {
+        if (status == CommunicationStatus.SENT) {
+            throw new IllegalStateException(idempotencyKey + " was already sent: its text can no longer change");
+        }
+        this.subject = composed.subject();
+        this.body = composed.body();
+        this.htmlBody = composed.html();
+        this.edited = this.edited || changed;
+        this.approvedBy = by;
+        this.approvedAt = at;
     }
 
     public Long getId() { return id; }
@@ -106,4 +143,10 @@ public class Communication {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getAttemptStartedAt() { return attemptStartedAt; }
     public Instant getSentAt() { return sentAt; }
+    public String getHtmlBody() { return htmlBody; }
+    public String getPostalAddress() { return postalAddress; }
+    public String getApprovedBy() { return approvedBy; }
+    public Instant getApprovedAt() { return approvedAt; }
+    public boolean isEdited() { return edited; }
+    public String getDeliveredVia() { return deliveredVia; }
 }

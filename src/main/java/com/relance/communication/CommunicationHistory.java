@@ -20,9 +20,8 @@ public class CommunicationHistory {
         return repository.findByInvoiceOrderByCreatedAtAscIdAsc(invoice);
     }
 
-    /** Reminders delivered to the customer so far. */
-    public long remindersSent(Invoice invoice) {
-        return repository.countByInvoiceAndStatusAndChannelAndRecipient(invoice, CommunicationStatus.SENT,
-                EmailDelivery.CHANNEL, invoice.getCustomer().getEmail());
+    /** Reminders delivered to the customer so far: stages that reached them by at least one channel. */
+    public long remindersSent(Invoice invoice, List<String> customerStages) {
+        return repository.countStagesSent(invoice, customerStages);
     }
 }

@@ -2,6 +2,7 @@ package com.relance.communication;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -19,11 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CommunicationLog {
 
     private final CommunicationRepository repository;
+    private final CommunicationDocumentRepository documents;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    CommunicationLog(CommunicationRepository repository, PlatformTransactionManager transactionManager, Clock clock) {
+    CommunicationLog(CommunicationRepository repository, CommunicationDocumentRepository documents,
+                     PlatformTransactionManager transactionManager, Clock clock) {
         this.repository = repository;
+        this.documents = documents;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -34,17 +38,45 @@ class CommunicationLog {
     }
 
     /** Records the message once; a concurrent writer of the same key wins and its record is returned. */
-    Communication recordOnce(String idempotencyKey, Supplier<Communication> message) {
+    Communication recordOnce(String idempotencyKey, Supplier<Recorded> message) {
         Optional<Communication> existing = find(idempotencyKey);
         if (existing.isPresent()) {
             return existing.get();
         }
-        Communication fresh = message.get();
+        Recorded fresh = message.get();
         try {
-            return ownTransaction.execute(s -> repository.saveAndFlush(fresh));
+            return ownTransaction.execute(s -> {
+                Communication saved = repository.saveAndFlush(fresh.communication());
+                fresh.documents().forEach(d -> documents.save(new CommunicationDocument(saved.getId(), d, saved.getCreatedAt())));
+                return saved;
+            });
         } catch (DataIntegrityViolationException raced) {
             return find(idempotencyKey).orElseThrow(() -> raced);
         }
+    }
+
+    /** A communication about to be recorded, with the PDFs that go with it. */
+    record Recorded(Communication communication, List<ComposedMessage.Document> documents) {
+    }
+
+    List<CommunicationDocument> documentsOf(Communication c) {
+        return ownTransaction.execute(s -> documents.findByCommunicationIdOrderByIdAsc(c.getId()));
+    }
+
+    /** Replaces a draft's text (and its PDFs, rendered again from it) with what a reviewer approved. */
+    Communication approve(Communication draft, ComposedMessage approved, boolean changed, String by) {
+        Instant now = clock.instant();
+        return ownTransaction.execute(s -> {
+            Communication c = repository.findById(draft.getId()).orElseThrow();
+            c.approve(approved, changed, by, now);
+            List<CommunicationDocument> old = documents.findByCommunicationIdOrderByIdAsc(c.getId());
+            for (ComposedMessage.Document d : approved.documents()) {
+                old.stream().filter(o -> o.getKind() == d.kind()).findFirst()
+                        .ifPresentOrElse(o -> o.replace(d.content()),
+                                () -> documents.save(new CommunicationDocument(c.getId(), d, now)));
+            }
+            return c;
+        });
     }
 
     boolean claimAttempt(Communication c, Instant staleBefore) {
@@ -52,9 +84,9 @@ class CommunicationLog {
         return Boolean.TRUE.equals(ownTransaction.execute(s -> repository.claimAttempt(c.getId(), now, staleBefore) == 1));
     }
 
-    void markSent(Communication c) {
+    void markSent(Communication c, String deliveredVia) {
         Instant now = clock.instant();
-        ownTransaction.executeWithoutResult(s -> repository.markSent(c.getId(), now));
+        ownTransaction.executeWithoutResult(s -> repository.markSent(c.getId(), now, deliveredVia));
     }
 
     void markFailed(Communication c, String error) {

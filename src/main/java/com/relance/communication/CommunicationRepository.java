@@ -18,6 +18,12 @@ public interface CommunicationRepository extends JpaRepository<Communication, Lo
     long countByInvoiceAndStatusAndChannelAndRecipient(Invoice invoice, CommunicationStatus status, String channel,
                                                        String recipient);
 
+    @Query("""
+            select count(distinct c.stage) from Communication c
+             where c.invoice = :invoice and c.status = com.relance.communication.CommunicationStatus.SENT
+               and c.stage in :stages""")
+    long countStagesSent(@Param("invoice") Invoice invoice, @Param("stages") List<String> stages);
+
     /**
      * Claims the right to attempt delivery: succeeds for one caller only, unless an earlier attempt
      * is older than {@code staleBefore} (its node crashed mid-send).
@@ -34,8 +40,10 @@ public interface CommunicationRepository extends JpaRepository<Communication, Lo
     int claimAttempt(@Param("id") Long id, @Param("now") Instant now, @Param("staleBefore") Instant staleBefore);
 
     @Modifying
-    @Query("update Communication c set c.status = com.relance.communication.CommunicationStatus.SENT, c.sentAt = :at, c.lastError = null where c.id = :id")
-    int markSent(@Param("id") Long id, @Param("at") Instant at);
+    @Query("""
+            update Communication c set c.status = com.relance.communication.CommunicationStatus.SENT, c.sentAt = :at,
+                   c.lastError = null, c.deliveredVia = :via where c.id = :id""")
+    int markSent(@Param("id") Long id, @Param("at") Instant at, @Param("via") String via);
 
     @Modifying
     @Query("update Communication c set c.status = com.relance.communication.CommunicationStatus.FAILED, c.lastError = :error where c.id = :id")

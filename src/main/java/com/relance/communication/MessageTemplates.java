@@ -9,21 +9,22 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders {@code templates/email/<name>_<language>.txt} (Thymeleaf text mode), falling back to
- * English. A template starts with a {@code Subject:} line, then a blank line, then the body.
- * Model objects are typed records: a misspelt variable fails rendering instead of printing nothing.
+ * Renders {@code templates/<folder>/<name>_<language>.txt} (Thymeleaf text mode), falling back to
+ * English. A message template starts with a {@code Subject:} line, then a blank line, then the
+ * body; an SMS template is all body. Model objects are typed records: a misspelt variable fails
+ * rendering instead of printing nothing.
  */
 @Component
 public class MessageTemplates {
 
-    static final String FOLDER = "templates/email/";
+    static final String ROOT = "templates/";
     static final String FALLBACK_LANGUAGE = "en";
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
     public MessageTemplates() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix(FOLDER);
+        resolver.setPrefix(ROOT);
         resolver.setSuffix(".txt");
         resolver.setTemplateMode(TemplateMode.TEXT);
         resolver.setCharacterEncoding("UTF-8");
@@ -33,18 +34,38 @@ public class MessageTemplates {
         engine.setEnableSpringELCompiler(true);
     }
 
-    public RenderedMessage render(String template, String language, Map<String, Object> model) {
-        String used = exists(template, language) ? language : FALLBACK_LANGUAGE;
-        if (!exists(template, used)) {
-            throw new IllegalStateException("No template " + FOLDER + template + "_" + used + ".txt");
-        }
-        Context context = new Context(Locale.forLanguageTag(used), model);
-        String text = engine.process(template + "_" + used, context).replace("\r\n", "\n");
-        return split(template + "_" + used, text, used);
+    /** A message with a subject line. */
+    public RenderedMessage render(String folder, String template, String language, Map<String, Object> model) {
+        String used = languageFor(folder, template, language);
+        String text = process(folder, template, used, model);
+        return split(folder + "/" + template + "_" + used, text, used);
     }
 
-    public boolean exists(String template, String language) {
-        return getClass().getClassLoader().getResource(FOLDER + template + "_" + language + ".txt") != null;
+    /** A text without subject (an SMS): one line, whitespace collapsed. */
+    public RenderedMessage renderText(String folder, String template, String language, Map<String, Object> model) {
+        String used = languageFor(folder, template, language);
+        String text = process(folder, template, used, model).strip().replaceAll("\\s+", " ");
+        if (text.isEmpty()) {
+            throw new IllegalStateException("Template " + folder + "/" + template + "_" + used + " rendered nothing");
+        }
+        return new RenderedMessage("", text, used);
+    }
+
+    public boolean exists(String folder, String template, String language) {
+        return getClass().getClassLoader().getResource(ROOT + folder + "/" + template + "_" + language + ".txt") != null;
+    }
+
+    private String languageFor(String folder, String template, String language) {
+        String used = exists(folder, template, language) ? language : FALLBACK_LANGUAGE;
+        if (!exists(folder, template, used)) {
+            throw new IllegalStateException("No template " + ROOT + folder + "/" + template + "_" + used + ".txt");
+        }
+        return used;
+    }
+
+    private String process(String folder, String template, String language, Map<String, Object> model) {
+        Context context = new Context(Locale.forLanguageTag(language), model);
+        return engine.process(folder + "/" + template + "_" + language, context).replace("\r\n", "\n");
     }
 
     private static RenderedMessage split(String name, String text, String language) {

@@ -104,33 +104,35 @@ class DemoData implements ApplicationRunner {
     }
 
     private record Customer(String number, String name, String email, String phone, String language, String country,
-                            String segment, String salesRep) {
+                            String segment, String salesRep, String street, String postalCode, String city,
+                            boolean smsConsent) {
     }
 
     private static Customer martin() {
         return new Customer("C-1001", "Boulangerie Martin SARL", "compta@boulangerie-martin.example", "+33 4 72 00 00 01",
-                "fr", "FR", "sme", "sam");
+                "fr", "FR", "sme", "sam", "14 place Bellecour", "69002", "Lyon", false);
     }
 
     private static Customer northwind() {
         return new Customer("C-1002", "Northwind Traders Ltd", "accounts@northwind.example", "+44 20 7946 0001",
-                "en", "GB", "key-account", "sophie");
+                "en", "GB", "key-account", "sophie", "221 Harbour Street", "SE1 7PB", "London", false);
     }
 
     private static Customer acme() {
         return new Customer("C-1003", "Acme Werkzeuge GmbH", "buchhaltung@acme-werkzeuge.example", "+49 30 0000 0001",
-                "de", "DE", "sme", "sam");
+                "de", "DE", "sme", "sam", "Werkstraße 12", "10115", "Berlin", false);
     }
 
     private static Customer mairie() {
-        return new Customer("C-1004", "Mairie de Villeneuve", "finances@villeneuve.example", null, "fr", "FR",
-                "public-sector", null);
+        return new Customer("C-1004", "Mairie de Villeneuve", "finances@villeneuve.example", "+33 6 12 34 56 78", "fr",
+                "FR", "public-sector", null, "1 place de la Mairie", "47300", "Villeneuve-sur-Lot", true);
     }
 
     private static InvoiceIntake intake(String number, Customer c, LocalDate issued, LocalDate due, String amount,
                                         String open) {
         return new InvoiceIntake(number, c.number(), c.name(), c.email(), c.phone(), c.language(), c.country(),
                 c.segment(), c.salesRep(), issued, due, Currency.getInstance(c.country().equals("GB") ? "GBP" : "EUR"),
-                new BigDecimal(amount), new BigDecimal(open), null, null, null, null, null);
+                new BigDecimal(amount), new BigDecimal(open), null, c.street(), null, c.postalCode(), c.city(),
+                c.smsConsent());
     }
 }

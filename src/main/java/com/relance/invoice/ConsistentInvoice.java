@@ -41,6 +41,12 @@ public @interface ConsistentInvoice {
                 valid &= fitsCurrency(context, "amount", in.amount(), in.currency());
                 valid &= fitsCurrency(context, "openAmount", in.openAmount(), in.currency());
             }
+            // A reminder must reach the customer: by email, or by letter at a postal address.
+            if (blank(in.customerEmail()) && (blank(in.customerAddressLine1()) || blank(in.customerPostalCode())
+                    || blank(in.customerCity()))) {
+                valid = violation(context, "customerEmail",
+                        "must not be blank unless the customer's postal address (line 1, postal code, city) is given");
+            }
             if (in.customerTimeZone() != null && !in.customerTimeZone().isBlank()) {
                 try {
                     ZoneId.of(in.customerTimeZone());
@@ -49,6 +55,10 @@ public @interface ConsistentInvoice {
                 }
             }
             return valid;
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
         }
 
         private static boolean fitsCurrency(ConstraintValidatorContext context, String field, BigDecimal value,

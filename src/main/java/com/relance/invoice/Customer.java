@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** A debtor: the company (or person) an invoice is addressed to. */
@@ -43,6 +45,9 @@ public class Customer {
     private String addressLine2;
     private String postalCode;
     private String city;
+
+    /** The customer agreed to receive reminders by SMS (opt-in). */
+    private boolean smsConsent;
 
     /** Camunda user id of the salesperson who owns the relationship. */
     private String salesRep;
@@ -81,10 +86,29 @@ public class Customer {
     public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
     public String getCity() { return city; }
     public void setCity(String city) { this.city = city; }
+    public boolean isSmsConsent() { return smsConsent; }
+    public void setSmsConsent(boolean smsConsent) { this.smsConsent = smsConsent; }
     public String getSalesRep() { return salesRep; }
     public void setSalesRep(String salesRep) { this.salesRep = salesRep; }
 
     public ZoneId zone() { return ZoneId.of(timeZone); }
+
+    /** A letter can reach the customer: a street line, a postal code and a city. */
+    public boolean hasPostalAddress() {
+        return !blank(addressLine1) && !blank(postalCode) && !blank(city);
+    }
+
+    /** The address lines under the name, as a letter prints them: street, postal code and city, country. */
+    public List<String> postalAddressLines() {
+        List<String> lines = new ArrayList<>();
+        if (!blank(addressLine1)) lines.add(addressLine1);
+        if (!blank(addressLine2)) lines.add(addressLine2);
+        lines.add(((blank(postalCode) ? "" : postalCode + " ") + (blank(city) ? "" : city)).strip());
+        lines.add(new Locale("", country).getDisplayCountry(locale()).toUpperCase(locale()));
+        return lines.stream().filter(l -> !l.isBlank()).toList();
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
 
     public Locale locale() { return Locale.forLanguageTag(language + "-" + country); }
 }

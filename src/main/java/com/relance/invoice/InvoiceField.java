@@ -26,9 +26,10 @@ public enum InvoiceField {
     CUSTOMER_ADDRESS_LINE1("customerAddressLine1", null, Type.TEXT),
     CUSTOMER_ADDRESS_LINE2("customerAddressLine2", null, Type.TEXT),
     CUSTOMER_POSTAL_CODE("customerPostalCode", null, Type.TEXT),
-    CUSTOMER_CITY("customerCity", null, Type.TEXT);
+    CUSTOMER_CITY("customerCity", null, Type.TEXT),
+    CUSTOMER_SMS_CONSENT("customerSmsConsent", null, Type.BOOLEAN);
 
-    enum Type { TEXT, DATE, DECIMAL, CURRENCY }
+    enum Type { TEXT, DATE, DECIMAL, CURRENCY, BOOLEAN }
 
     private final String jsonName;
     private final String csvColumn;

@@ -18,7 +18,7 @@ public record InvoiceIntake(
         String invoiceNumber,
         @NotBlank @Size(max = 64) String customerNumber,
         @NotBlank @Size(max = 200) String customerName,
-        @NotBlank @Email @Size(max = 254) String customerEmail,
+        @Email @Size(max = 254) String customerEmail,
         @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()./-]{4,40}", message = "must be a phone number") String customerPhone,
         @NotBlank @IsoCode(IsoCode.Kind.LANGUAGE) String customerLanguage,
         @NotBlank @IsoCode(IsoCode.Kind.COUNTRY) String customerCountry,
@@ -33,7 +33,8 @@ public record InvoiceIntake(
         @Size(max = 200) String customerAddressLine1,
         @Size(max = 200) String customerAddressLine2,
         @Size(max = 20) String customerPostalCode,
-        @Size(max = 100) String customerCity) {
+        @Size(max = 100) String customerCity,
+        Boolean customerSmsConsent) {
 
     /** True when {@code invoice} carries exactly these invoice facts (customer details aside). */
     public boolean sameInvoiceAs(Invoice invoice) {

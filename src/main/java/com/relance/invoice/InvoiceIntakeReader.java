@@ -59,6 +59,7 @@ public class InvoiceIntakeReader {
                     case DATE -> LocalDate.parse(text);
                     case DECIMAL -> decimal(text);
                     case CURRENCY -> currency(text);
+                    case BOOLEAN -> bool(text);
                 });
             } catch (DateTimeParseException e) {
                 unparsable.add(field);
@@ -79,7 +80,7 @@ public class InvoiceIntakeReader {
                 (BigDecimal) typed.get(InvoiceField.AMOUNT), (BigDecimal) typed.get(InvoiceField.OPEN_AMOUNT),
                 text(typed, InvoiceField.CUSTOMER_TIME_ZONE), text(typed, InvoiceField.CUSTOMER_ADDRESS_LINE1),
                 text(typed, InvoiceField.CUSTOMER_ADDRESS_LINE2), text(typed, InvoiceField.CUSTOMER_POSTAL_CODE),
-                text(typed, InvoiceField.CUSTOMER_CITY));
+                text(typed, InvoiceField.CUSTOMER_CITY), (Boolean) typed.get(InvoiceField.CUSTOMER_SMS_CONSENT));
         for (ConstraintViolation<InvoiceIntake> violation : validator.validate(intake)) {
             InvoiceField field = InvoiceField.byJsonName(violation.getPropertyPath().toString()).orElseThrow();
             if (!unparsable.contains(field)) { // "must not be null" after "not a date" says nothing new
@@ -106,6 +107,14 @@ public class InvoiceIntakeReader {
             throw new IllegalArgumentException("must be a decimal number with a dot, such as 1250.00");
         }
         return new BigDecimal(text);
+    }
+
+    private static Boolean bool(String text) {
+        return switch (text) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
     }
 
     private static Currency currency(String text) {

@@ -90,6 +90,9 @@ public class InvoiceRegistration {
         customer.setCountry(in.customerCountry());
         customer.setSegment(in.customerSegment());
         customer.setSalesRep(in.salesRep());
+        if (in.customerSmsConsent() != null) { // the CSV says nothing of consent: keep what was given
+            customer.setSmsConsent(in.customerSmsConsent());
+        }
         if (in.customerTimeZone() != null) {
             customer.setTimeZone(in.customerTimeZone());
         } else if (customer.getTimeZone() == null) {

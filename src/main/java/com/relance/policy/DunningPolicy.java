@@ -30,7 +30,29 @@ public record DunningPolicy(
         int reviewHoldMaxDays,
         int maxHoldDays,
         List<String> salesApprovalSegments,
-        BigDecimal paymentTolerance) implements PaymentPolicy {
+        BigDecimal paymentTolerance,
+        Channels channels,
+        List<String> reviewedStages,
+        List<String> invoiceCopyStages) implements PaymentPolicy {
+
+    /** Each stage's channels (EMAIL, SMS, LETTER), in the order they go out. */
+    public record Channels(List<String> preDue, List<String> level1, List<String> level2, List<String> formalNotice) {
+
+        public Channels {
+            preDue = checked(preDue, List.of("EMAIL"));
+            level1 = checked(level1, List.of("EMAIL"));
+            level2 = checked(level2, List.of("EMAIL", "LETTER"));
+            formalNotice = checked(formalNotice, List.of("EMAIL", "LETTER"));
+        }
+
+        private static List<String> checked(List<String> given, List<String> otherwise) {
+            List<String> channels = given == null || given.isEmpty() ? otherwise : List.copyOf(given);
+            if (!List.of("EMAIL", "SMS", "LETTER").containsAll(channels)) {
+                throw new IllegalArgumentException("relance.policy.channels: use EMAIL, SMS or LETTER, got " + channels);
+            }
+            return channels;
+        }
+    }
 
     public DunningPolicy {
         if (!(preDueOffsetDays < 0 && preDueOffsetDays < level1OffsetDays && level1OffsetDays < level2OffsetDays
@@ -38,6 +60,9 @@ public record DunningPolicy(
             throw new IllegalArgumentException("relance.policy offsets must rise stage after stage, pre-due before the due date");
         }
         salesApprovalSegments = salesApprovalSegments == null ? List.of() : List.copyOf(salesApprovalSegments);
+        channels = channels == null ? new Channels(null, null, null, null) : channels;
+        reviewedStages = reviewedStages == null ? List.of() : List.copyOf(reviewedStages);
+        invoiceCopyStages = invoiceCopyStages == null ? List.of() : List.copyOf(invoiceCopyStages);
         if (minimumDaysBetweenReminders < 1 || reviewHoldMaxDays < reviewHoldDefaultDays || maxHoldDays < 1) {
             throw new IllegalArgumentException("relance.policy: at least one day between reminders; default hold within the maximum");
         }
@@ -63,6 +88,16 @@ public record DunningPolicy(
         v.put(PolicyVariables.PAUSED_DAYS, 0);
         v.put(PolicyVariables.SEND_TIME, sendTime.toString());
         v.put(PolicyVariables.PAYMENT_TOLERANCE, paymentTolerance.toPlainString());
+        v.put(PolicyVariables.PRE_DUE_CHANNELS, String.join(",", channels.preDue()));
+        v.put(PolicyVariables.LEVEL1_CHANNELS, String.join(",", channels.level1()));
+        v.put(PolicyVariables.LEVEL2_CHANNELS, String.join(",", channels.level2()));
+        v.put(PolicyVariables.FORMAL_NOTICE_CHANNELS, String.join(",", channels.formalNotice()));
+        v.put(PolicyVariables.LEVEL1_REVIEW, reviewedStages.contains("LEVEL_1"));
+        v.put(PolicyVariables.LEVEL2_REVIEW, reviewedStages.contains("LEVEL_2"));
+        v.put(PolicyVariables.PRE_DUE_INVOICE_COPY, invoiceCopyStages.contains("PRE_DUE"));
+        v.put(PolicyVariables.LEVEL1_INVOICE_COPY, invoiceCopyStages.contains("LEVEL_1"));
+        v.put(PolicyVariables.LEVEL2_INVOICE_COPY, invoiceCopyStages.contains("LEVEL_2"));
+        v.put(PolicyVariables.FORMAL_NOTICE_INVOICE_COPY, invoiceCopyStages.contains("FORMAL_NOTICE"));
         return v;
     }
 

@@ -27,6 +27,20 @@ public final class PolicyVariables {
     public static final String SEND_TIME = "sendTime";
     public static final String PAYMENT_TOLERANCE = "paymentTolerance";
 
+    /** Channels of each stage's reminder, comma-separated: EMAIL, SMS, LETTER. */
+    public static final String PRE_DUE_CHANNELS = "preDueChannels";
+    public static final String LEVEL1_CHANNELS = "level1Channels";
+    public static final String LEVEL2_CHANNELS = "level2Channels";
+    public static final String FORMAL_NOTICE_CHANNELS = "formalNoticeChannels";
+    /** A collector reviews (and may edit) the stage's reminder before it goes; the formal notice always. */
+    public static final String LEVEL1_REVIEW = "level1Review";
+    public static final String LEVEL2_REVIEW = "level2Review";
+    /** The stage's email carries a copy of the invoice. */
+    public static final String PRE_DUE_INVOICE_COPY = "preDueInvoiceCopy";
+    public static final String LEVEL1_INVOICE_COPY = "level1InvoiceCopy";
+    public static final String LEVEL2_INVOICE_COPY = "level2InvoiceCopy";
+    public static final String FORMAL_NOTICE_INVOICE_COPY = "formalNoticeInvoiceCopy";
+
     private PolicyVariables() {
     }
 }

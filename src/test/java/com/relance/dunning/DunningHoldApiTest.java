@@ -115,7 +115,7 @@ class DunningHoldApiTest extends DunningTestSupport {
         InvoiceIntake first = Invoices.french(samsInvoice, "sme", "sam", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
         registration.register(new InvoiceIntake(second, first.customerNumber(), first.customerName(), first.customerEmail(),
                 first.customerPhone(), "fr", "FR", "sme", "sam", LocalDate.of(2026, 3, 5), LocalDate.of(2026, 4, 4),
-                first.currency(), new BigDecimal("99.00"), new BigDecimal("99.00"), null, null, null, null, null));
+                first.currency(), new BigDecimal("99.00"), new BigDecimal("99.00"), null, null, null, null, null, null));
 
         ResponseEntity<JsonNode> held = as("colette").postForEntity("/api/customers/" + first.customerNumber() + "/holds",
                 hold("Customer in conciliation proceedings", "2026-03-30"), JsonNode.class);

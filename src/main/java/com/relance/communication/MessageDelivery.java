@@ -1,0 +1,113 @@
+package com.relance.communication;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Delivers a message exactly once per idempotency key, on any channel, across job retries,
+ * crashes and nodes:
+ * <ol>
+ *   <li>the message is composed and recorded once (PENDING, in its own transaction: the outbox)
+ *   with its Message-ID;</li>
+ *   <li>an attempt is claimed with a compare-and-set (SENDING), so two executors never both send;</li>
+ *   <li>after the channel accepts it, SENT is committed at once, in its own transaction: a retry
+ *   of a job whose transaction later rolled back finds SENT and does not send again.</li>
+ * </ol>
+ * The one window left is a crash between the channel's acceptance and that commit; the attempt is
+ * then resent under the same identity (the email's Message-ID, the SMS gateway's idempotency key,
+ * the letter's file name), which the receiving side uses to drop the duplicate.
+ */
+@Service
+public class MessageDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
+
+    private final CommunicationLog communicationLog;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final MailProperties mail;
+    private final DeliveryProperties delivery;
+    private final Clock clock;
+
+    MessageDelivery(CommunicationLog communicationLog, List<ChannelSender> senders, MailProperties mail,
+                    DeliveryProperties delivery, Clock clock) {
+        this.communicationLog = communicationLog;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.mail = mail;
+        this.delivery = delivery;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the message without sending it (a draft a reviewer will see), or returns the record
+     * an earlier call made. Call before the caller's transaction writes the invoice row: the record
+     * is written in its own transaction and references that row (on PostgreSQL it would wait for
+     * the caller's lock).
+     */
+    public Communication record(OutgoingMessage message) {
+        return communicationLog.recordOnce(message.idempotencyKey(), () -> {
+            ComposedMessage composed = message.composer().get();
+            return new CommunicationLog.Recorded(Communication.of(message, composed,
+                    "<" + UUID.randomUUID() + "@" + mail.messageIdDomain() + ">", clock.instant()), composed.documents());
+        });
+    }
+
+    /** @return the communication record, SENT */
+    public Communication deliver(OutgoingMessage outgoing) {
+        Communication message = record(outgoing);
+        if (message.getStatus() == CommunicationStatus.SENT) {
+            log.info("{} already sent ({}): not sending again", outgoing.idempotencyKey(), message.getMessageId());
+            return message;
+        }
+        if (!communicationLog.claimAttempt(message, clock.instant().minus(delivery.interruptedAfter()))) {
+            Communication now = communicationLog.reload(message);
+            if (now.getStatus() == CommunicationStatus.SENT) {
+                return now;
+            }
+            throw new DeliveryFailedException("Another attempt to send " + outgoing.idempotencyKey()
+                    + " is in progress since " + now.getAttemptStartedAt() + "; retrying later");
+        }
+        if (message.getAttempts() > 0 && message.getStatus() == CommunicationStatus.SENDING) {
+            log.warn("{}: an earlier attempt was interrupted; resending under the same identity {}",
+                    outgoing.idempotencyKey(), message.getMessageId());
+        }
+        ChannelSender sender = senders.get(outgoing.channel());
+        if (sender == null) {
+            throw new IllegalStateException("No sender for channel " + outgoing.channel());
+        }
+        String via;
+        try {
+            via = sender.send(message, communicationLog.documentsOf(message));
+        } catch (RuntimeException e) {
+            communicationLog.markFailed(message, e.toString());
+            throw new DeliveryFailedException(outgoing.channel() + " " + outgoing.idempotencyKey() + " to "
+                    + message.getRecipient() + " could not be sent: " + e.getMessage(), e);
+        }
+        communicationLog.markSent(message, via);
+        return communicationLog.reload(message);
+    }
+
+    /**
+     * A reviewer approved the draft recorded under this key, possibly edited: what is sent later is
+     * exactly this. Refused once the message has gone.
+     */
+    public Communication approve(String idempotencyKey, ComposedMessage approved, boolean changed, String approvedBy) {
+        Communication draft = communicationLog.find(idempotencyKey)
+                .orElseThrow(() -> new IllegalStateException("No draft " + idempotencyKey + " to approve"));
+        return communicationLog.approve(draft, approved, changed, approvedBy);
+    }
+
+    public Optional<Communication> find(String idempotencyKey) {
+        return communicationLog.find(idempotencyKey);
+    }
+
+    public List<CommunicationDocument> documentsOf(Communication c) {
+        return communicationLog.documentsOf(c);
+    }
+}
