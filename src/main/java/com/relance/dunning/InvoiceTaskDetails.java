@@ -83,7 +83,7 @@ public class InvoiceTaskDetails implements TaskListener {
                 + ": " + outstanding + " outstanding, " + daysLate + " days late");
         task.setVariableLocal(ProcessVariables.DAYS_LATE, daysLate);
         task.setVariableLocal(ProcessVariables.OUTSTANDING_DISPLAY, outstanding);
-        task.setVariableLocal(ProcessVariables.REMINDERS_SENT, history.remindersSent(invoice));
+        task.setVariableLocal(ProcessVariables.REMINDERS_SENT, history.remindersSent(invoice, DunningStage.reminderStages()));
         task.setVariableLocal(ProcessVariables.COMMENTS_SO_FAR, commentsSoFar(task));
         task.setPriority(priority(daysLate, invoice.getOutstandingAmount()));
         task.setDueDate(Date.from(clock.instant().plus(Duration.ofDays(responseDays))));

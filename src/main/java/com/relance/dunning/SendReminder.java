@@ -2,18 +2,13 @@ package com.relance.dunning;
 
 import com.relance.communication.Communication;
 import com.relance.communication.CommunicationHistory;
-import com.relance.communication.Creditor;
-import com.relance.communication.EmailDelivery;
-import com.relance.communication.InvoiceFacts;
-import com.relance.communication.OutgoingEmail;
-import com.relance.invoice.Customer;
+import com.relance.communication.Reminders;
 import com.relance.invoice.Invoice;
-import com.relance.policy.PolicyVariables;
-import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -22,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send the … reminder" / "Send the formal notice": the stage comes from the task's input
- * {@code reminderStage}. Runs in its own job (asyncBefore in the BPMN): SMTP down fails the job,
- * which retries and then shows as an incident; a retry after a successful send sends nothing.
+ * {@code reminderStage}; its channels from the policy. Runs in its own job (asyncBefore in the
+ * BPMN): a channel down fails the job, which retries and then shows as an incident; a retry sends
+ * only what has not gone yet. A reviewed reminder sends the text the collector approved.
  */
 @Component("sendReminder")
 public class SendReminder implements JavaDelegate {
@@ -31,18 +27,16 @@ public class SendReminder implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(SendReminder.class);
 
     private final DunningInvoices invoices;
-    private final EmailDelivery email;
+    private final ReminderRequests requests;
+    private final Reminders reminders;
     private final CommunicationHistory history;
-    private final Creditor creditor;
-    private final Clock clock;
 
-    public SendReminder(DunningInvoices invoices, EmailDelivery email, CommunicationHistory history, Creditor creditor,
-                        Clock clock) {
+    public SendReminder(DunningInvoices invoices, ReminderRequests requests, Reminders reminders,
+                        CommunicationHistory history) {
         this.invoices = invoices;
-        this.email = email;
+        this.requests = requests;
+        this.reminders = reminders;
         this.history = history;
-        this.creditor = creditor;
-        this.clock = clock;
     }
 
     @Override
@@ -53,21 +47,14 @@ public class SendReminder implements JavaDelegate {
             log.warn("Invoice {} is {}: no {} reminder", invoice.getNumber(), invoice.getStatus(), stage);
             return;
         }
-        Customer customer = invoice.getCustomer();
-        LocalDate today = LocalDate.now(clock.withZone(customer.zone()));
-        Map<String, Object> model = new HashMap<>();
-        model.put("invoice", InvoiceFacts.of(invoice, customer.locale(), today));
-        model.put("creditor", creditor);
-        Object deadlineDays = execution.getVariable(PolicyVariables.FORMAL_NOTICE_DEADLINE_DAYS);
-        model.put("deadline", InvoiceFacts.date(today.plusDays(((Number) deadlineDays).longValue()), customer.locale()));
-
-        Communication sent = email.deliver(new OutgoingEmail(
-                execution.getProcessInstanceId() + "/" + stage + "/email", invoice, execution.getProcessInstanceId(),
-                stage.name(), customer.getEmail(), stage.template(), customer.getLanguage(), model));
+        List<Communication> sent = reminders.send(requests.of(stage, invoice, execution.getProcessInstanceId(), execution));
 
         invoice.setDunningStage(stage.name());
         execution.setVariable(ProcessVariables.STAGE, stage.name());
-        execution.setVariable(ProcessVariables.LAST_REMINDER_SENT_AT, Date.from(sent.getSentAt()));
-        execution.setVariable(ProcessVariables.REMINDERS_SENT, history.remindersSent(invoice));
+        Instant last = sent.stream().map(Communication::getSentAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElseThrow();
+        execution.setVariable(ProcessVariables.LAST_REMINDER_SENT_AT, Date.from(last));
+        execution.setVariable(ProcessVariables.REMINDERS_SENT,
+                history.remindersSent(invoice, DunningStage.reminderStages()));
     }
 }
