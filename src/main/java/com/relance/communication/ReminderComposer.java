@@ -84,7 +84,10 @@ class ReminderComposer {
         String to = ChannelChoice.mobile(customer).orElseThrow(() -> new IllegalStateException(
                 "Customer " + customer.getNumber() + " has no mobile number for SMS"));
         RenderedMessage text = templates.renderText(SMS_FOLDER, r.template(), customer.getLanguage(), model(r));
-        return new ComposedMessage(to, null, text.language(), "", text.body(), null, null);
+        // Number formats put (narrow) no-break spaces in amounts: outside the GSM alphabet, they would
+        // turn the whole SMS into UCS-2 (70 characters a segment).
+        String body = text.body().replace('\u00A0', ' ').replace('\u202F', ' ');
+        return new ComposedMessage(to, null, text.language(), "", body, null, null);
     }
 
     private ComposedMessage.Document letterDocument(Reminder r, RenderedMessage text) {

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl       the public address the links start with
  * @param linkValidity  how long a link in a reminder works
  * @param answersPerHour per client address, on the public page (a brake on guessing and flooding)
+ * @param maxPromiseDays how far ahead a customer may promise to pay
  */
 @ConfigurationProperties("relance.portal")
-public record PortalProperties(String secret, String baseUrl, Duration linkValidity, int answersPerHour) {
+public record PortalProperties(String secret, String baseUrl, Duration linkValidity, int answersPerHour,
+                               int maxPromiseDays) {
 
     public PortalProperties {
         if (secret == null || secret.length() < 32) {
@@ -22,5 +24,6 @@ public record PortalProperties(String secret, String baseUrl, Duration linkValid
         baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
         linkValidity = linkValidity == null ? Duration.ofDays(60) : linkValidity;
         answersPerHour = answersPerHour <= 0 ? 30 : answersPerHour;
+        maxPromiseDays = maxPromiseDays <= 0 ? 60 : maxPromiseDays;
     }
 }
