@@ -208,9 +208,10 @@ class LetterRendererTest {
     }
 
     @Test
-    void pageLabelsAreEscapedAsCssStrings() {
-        String html = renderer.html(formalNoticeFr());
-        assertThat(html).contains("counter(page)", "counter(pages)").doesNotContain("??");
+    void pageLabelsGoIntoTheCssOfThePageFooter() {
+        assertThat(renderer.html(formalNoticeFr()))
+                .contains("content: \"Page \" counter(page) \" sur \" counter(pages);", "<html", "lang=\"fr\"")
+                .doesNotContain("??");
     }
 
     @Test
