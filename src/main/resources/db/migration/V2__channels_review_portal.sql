@@ -6,6 +6,8 @@ alter table customer add column sms_consent boolean not null default false;
 -- What a message looked like in each form it took, who approved an edited text, and where a
 -- letter was handed to (a print-and-post folder, a print service's address, or kept for printing).
 alter table communication add column html_body text;
+-- The reminder's own words, as drafted or approved: what a reviewer edits (the body adds the layout's parts).
+alter table communication add column words text;
 alter table communication add column postal_address varchar(1000);
 alter table communication add column approved_by varchar(64);
 alter table communication add column approved_at timestamp with time zone;

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -71,11 +75,59 @@ public abstract class DunningTestSupport extends RelanceTest {
         }).toList();
     }
 
+    /** The plain-text part (the whole body of a plain-text email). */
     protected static String body(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    /** The HTML alternative, or null when the email has none. */
+    protected static String html(MimeMessage message) {
+        return part(message, "text/html");
+    }
+
+    /** File name to content of each attachment. */
+    protected static Map<String, byte[]> attachments(MimeMessage message) {
         try {
-            return (String) message.getContent();
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            collectAttachments(message, files);
+            return files;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String part(MimeMessage message, String type) {
+        try {
+            return find(message, type);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String find(Part part, String type) throws Exception {
+        if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = find(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void collectAttachments(Part part, Map<String, byte[]> files) throws Exception {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            files.put(part.getFileName(), part.getInputStream().readAllBytes());
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectAttachments(multipart.getBodyPart(i), files);
+            }
         }
     }
 

@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one Spring context the suite shares (context caching keeps CI fast): the whole
- * application on H2 in memory, a real SMTP server (GreenMail) on loopback, no job executor —
+ * application on H2 in memory, a real SMTP server (GreenMail) and an SMS provider's HTTP API on
+ * loopback, no job executor —
  * tests execute jobs and move the engine clock themselves.
  */
 @SpringBootTest(classes = {RelanceApplication.class, RelanceTest.Clocks.class},
@@ -31,6 +32,9 @@ public abstract class RelanceTest {
     @RegisterExtension
     protected static final GreenMailExtension mail = new GreenMailExtension(SMTP)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @RegisterExtension
+    protected static final SmsGatewayStub sms = new SmsGatewayStub();
 
     @Autowired
     protected ProcessEngine engine;

@@ -75,6 +75,10 @@ public class Communication {
     @Column(columnDefinition = "text")
     private String htmlBody;
 
+    /** The message's own words (a reminder's text without the layout's table and link): what a reviewer edits. */
+    @Column(columnDefinition = "text")
+    private String words;
+
     /** A letter's recipient block (name and address lines, one per line). */
     private String postalAddress;
 
@@ -109,6 +113,7 @@ public class Communication {
                 message.stage(), message.channel().name(), composed.recipient(), composed.language(), composed.subject(),
                 composed.body(), messageId, createdAt);
         c.htmlBody = composed.html();
+        c.words = composed.words();
         c.postalAddress = composed.postalAddress();
         return c;
     }
@@ -121,6 +126,7 @@ public class Communication {
         this.subject = composed.subject();
         this.body = composed.body();
         this.htmlBody = composed.html();
+        this.words = composed.words();
         this.edited = this.edited || changed;
         this.approvedBy = by;
         this.approvedAt = at;
@@ -144,6 +150,7 @@ public class Communication {
     public Instant getAttemptStartedAt() { return attemptStartedAt; }
     public Instant getSentAt() { return sentAt; }
     public String getHtmlBody() { return htmlBody; }
+    public String getWords() { return words; }
     public String getPostalAddress() { return postalAddress; }
     public String getApprovedBy() { return approvedBy; }
     public Instant getApprovedAt() { return approvedAt; }

@@ -2,6 +2,7 @@ package com.relance.communication;
 
 import com.relance.invoice.Invoice;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,9 +12,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommunicationHistory {
 
     private final CommunicationRepository repository;
+    private final CommunicationDocumentRepository documents;
 
-    public CommunicationHistory(CommunicationRepository repository) {
+    public CommunicationHistory(CommunicationRepository repository, CommunicationDocumentRepository documents) {
         this.repository = repository;
+        this.documents = documents;
+    }
+
+    /** The PDFs that went with a message (metadata and content). */
+    public List<CommunicationDocument> documentsOf(Communication communication) {
+        return documents.findByCommunicationIdOrderByIdAsc(communication.getId());
+    }
+
+    public Optional<CommunicationDocument> document(long communicationId, long documentId) {
+        return documents.findById(documentId).filter(d -> d.getCommunicationId() == communicationId);
+    }
+
+    /** Where the API serves a document. */
+    public static String documentHref(long communicationId, long documentId) {
+        return "/api/communications/" + communicationId + "/documents/" + documentId;
     }
 
     public List<Communication> of(Invoice invoice) {

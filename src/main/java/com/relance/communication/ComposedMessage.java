@@ -7,9 +7,10 @@ import java.util.List;
  * the words of a letter), an email's HTML alternative, and the PDFs that go with it.
  *
  * @param postalAddress a letter's recipient block, one line per line; null for other channels
+ * @param words         the text as written (or approved), without what the layout adds; what a reviewer edits
  */
 public record ComposedMessage(String recipient, String postalAddress, String language, String subject, String body,
-                              String html, List<Document> documents) {
+                              String html, List<Document> documents, String words) {
 
     public ComposedMessage {
         documents = documents == null ? List.of() : List.copyOf(documents);

@@ -25,7 +25,7 @@ public class EmailDelivery {
                 email.stage(), Channel.EMAIL, () -> {
                     RenderedMessage rendered = templates.render(FOLDER, email.template(), email.language(), email.model());
                     return new ComposedMessage(email.recipient(), null, rendered.language(), rendered.subject(),
-                            rendered.body(), null, null);
+                            rendered.body(), null, null, rendered.body());
                 }));
     }
 }

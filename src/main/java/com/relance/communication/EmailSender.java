@@ -26,16 +26,17 @@ class EmailSender implements ChannelSender {
     }
 
     @Override
-    public String send(Communication message, List<CommunicationDocument> documents) {
+    public String send(Communication message, List<CommunicationDocument> documents, String invoiceNumber) {
         try {
-            mailSender.send(toMime(message, documents));
+            mailSender.send(toMime(message, documents, invoiceNumber));
         } catch (MessagingException e) {
             throw new IllegalStateException("Email could not be built: " + e.getMessage(), e);
         }
         return "smtp";
     }
 
-    private MimeMessage toMime(Communication c, List<CommunicationDocument> documents) throws MessagingException {
+    private MimeMessage toMime(Communication c, List<CommunicationDocument> documents, String invoiceNumber)
+            throws MessagingException {
         MimeMessage mime = mailSender.createMimeMessage();
         boolean multipart = c.getHtmlBody() != null || !documents.isEmpty();
         MimeMessageHelper helper = new MimeMessageHelper(mime, multipart, "UTF-8");
@@ -56,7 +57,7 @@ class EmailSender implements ChannelSender {
         // JavaMailSenderImpl keeps a Message-ID set beforehand; a resend reuses it.
         mime.setHeader("Message-ID", c.getMessageId());
         mime.setHeader("X-Relance-Idempotency-Key", c.getIdempotencyKey());
-        mime.setHeader("X-Relance-Invoice", c.getInvoice().getNumber());
+        mime.setHeader("X-Relance-Invoice", invoiceNumber);
         mime.setHeader("Content-Language", c.getLanguage());
         return mime;
     }

@@ -38,7 +38,7 @@ class LetterPost implements ChannelSender {
     }
 
     @Override
-    public String send(Communication message, List<CommunicationDocument> documents) {
+    public String send(Communication message, List<CommunicationDocument> documents, String invoiceNumber) {
         CommunicationDocument letter = documents.stream()
                 .filter(d -> d.getKind() == CommunicationDocument.Kind.LETTER).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Letter " + message.getIdempotencyKey() + " has no PDF"));

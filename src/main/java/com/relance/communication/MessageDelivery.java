@@ -83,7 +83,7 @@ public class MessageDelivery {
         }
         String via;
         try {
-            via = sender.send(message, communicationLog.documentsOf(message));
+            via = sender.send(message, communicationLog.documentsOf(message), outgoing.invoice().getNumber());
         } catch (RuntimeException e) {
             communicationLog.markFailed(message, e.toString());
             throw new DeliveryFailedException(outgoing.channel() + " " + outgoing.idempotencyKey() + " to "

@@ -56,8 +56,8 @@ class ReminderComposer {
         model.put("paragraphs", paragraphs(text.body()));
         model.put("portalLink", r.portalLink());
         String html = layouts.html("email", language, model);
-        String plain = r.portalLink() == null ? text.body()
-                : text.body() + "\n" + layouts.label("portal.invite", language) + "\n" + r.portalLink() + "\n";
+        String plain = text.body() + "\n" + plainTable(r, language)
+                + (r.portalLink() == null ? "" : "\n" + layouts.label("portal.invite", language) + "\n" + r.portalLink() + "\n");
         List<ComposedMessage.Document> documents = new ArrayList<>();
         if (r.attachInvoiceCopy()) {
             documents.add(invoiceCopy(r, language));
@@ -66,7 +66,24 @@ class ReminderComposer {
             documents.add(letterDocument(r, text));
         }
         return new ComposedMessage(r.invoice().getCustomer().getEmail(), null, language, text.subject(), plain, html,
-                documents);
+                documents, text.body());
+    }
+
+    /** The HTML table's facts for the plain-text part: label, value, a line each. */
+    private String plainTable(Reminder r, String language) {
+        InvoiceFacts f = r.facts();
+        StringBuilder lines = new StringBuilder()
+                .append(layouts.label("invoice.number", language)).append(": ").append(f.number()).append('\n')
+                .append(layouts.label("invoice.dueDate", language)).append(": ").append(f.dueDate()).append('\n')
+                .append(layouts.label("invoice.outstanding", language)).append(": ").append(f.outstanding()).append('\n');
+        if (r.showCharges() && r.charges() != null) {
+            lines.append(layouts.label("charges.interest", language)).append(" (").append(r.charges().rate()).append("): ")
+                    .append(r.charges().interest()).append('\n')
+                    .append(layouts.label("charges.compensation", language)).append(": ")
+                    .append(r.charges().compensation()).append('\n');
+        }
+        return lines.append(layouts.label("invoice.total", language)).append(": ").append(totalDue(r)).append('\n')
+                .toString();
     }
 
     private ComposedMessage letter(Reminder r, RenderedMessage text) {
@@ -76,7 +93,7 @@ class ReminderComposer {
         block.addAll(customer.postalAddressLines());
         String address = String.join("\n", block);
         return new ComposedMessage(customer.getName(), address, text.language(), text.subject(), text.body(), null,
-                List.of(letterDocument(r, text)));
+                List.of(letterDocument(r, text)), text.body());
     }
 
     private ComposedMessage sms(Reminder r) {
@@ -87,7 +104,7 @@ class ReminderComposer {
         // Number formats put (narrow) no-break spaces in amounts: outside the GSM alphabet, they would
         // turn the whole SMS into UCS-2 (70 characters a segment).
         String body = text.body().replace('\u00A0', ' ').replace('\u202F', ' ');
-        return new ComposedMessage(to, null, text.language(), "", body, null, null);
+        return new ComposedMessage(to, null, text.language(), "", body, null, null, body);
     }
 
     private ComposedMessage.Document letterDocument(Reminder r, RenderedMessage text) {

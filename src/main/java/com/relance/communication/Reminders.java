@@ -36,7 +36,7 @@ public class Reminders {
         }
         // An earlier draft (a review put on hold, then opened again) keeps its approved words.
         return drafts.stream().filter(c -> !Channel.SMS.name().equals(c.getChannel())).findFirst()
-                .map(c -> new RenderedMessage(c.getSubject(), c.getBody(), c.getLanguage())).orElse(text);
+                .map(c -> new RenderedMessage(c.getSubject(), c.getWords(), c.getLanguage())).orElse(text);
     }
 
     /**

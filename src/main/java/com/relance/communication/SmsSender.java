@@ -19,7 +19,7 @@ class SmsSender implements ChannelSender {
     }
 
     @Override
-    public String send(Communication message, List<CommunicationDocument> documents) {
+    public String send(Communication message, List<CommunicationDocument> documents, String invoiceNumber) {
         gateway.send(new SmsMessage(message.getIdempotencyKey(), message.getRecipient(), message.getBody()));
         return "sms-gateway";
     }

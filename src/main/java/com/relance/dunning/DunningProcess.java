@@ -120,8 +120,10 @@ public class DunningProcess implements DunningProgress {
         boolean running = invoice.getProcessInstanceId() != null && runtime.createProcessInstanceQuery()
                 .processInstanceId(invoice.getProcessInstanceId()).count() > 0;
         List<Message> messages = history.of(invoice).stream()
-                .map(c -> new Message(c.getStage(), c.getChannel(), c.getRecipient(), c.getSubject(), c.getStatus().name(),
-                        c.getSentAt()))
+                .map(c -> new Message(c.getId(), c.getStage(), c.getChannel(), c.getRecipient(), c.getSubject(),
+                        c.getStatus().name(), c.getSentAt(), c.getApprovedBy(), c.isEdited(), c.getDeliveredVia(),
+                        history.documentsOf(c).stream().map(d -> new DunningProgress.Document(d.getKind().name(),
+                                d.getFileName(), CommunicationHistory.documentHref(c.getId(), d.getId()))).toList()))
                 .toList();
         return new Summary(invoice.getProcessInstanceId(), running, running ? holdOf(invoice.getProcessInstanceId()) : null,
                 open, messages);

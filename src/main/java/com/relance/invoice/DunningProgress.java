@@ -20,6 +20,18 @@ public interface DunningProgress {
                     Instant created, Instant due) {
     }
 
-    record Message(String stage, String channel, String recipient, String subject, String status, Instant sentAt) {
+    /**
+     * A message sent (or to be sent) about the invoice.
+     *
+     * @param approvedBy  the collector who approved its text in a review, or null
+     * @param edited      the collector changed the drafted text
+     * @param deliveredVia where the channel handed it: an SMTP server, an SMS gateway, a print folder
+     * @param documents   links to the PDFs that went with it (the letter, an invoice copy)
+     */
+    record Message(long id, String stage, String channel, String recipient, String subject, String status,
+                   Instant sentAt, String approvedBy, boolean edited, String deliveredVia, List<Document> documents) {
+    }
+
+    record Document(String kind, String fileName, String href) {
     }
 }

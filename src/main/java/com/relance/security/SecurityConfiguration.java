@@ -32,7 +32,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what. {@code /api} and {@code /engine-rest}: HTTP Basic against Camunda's identity
  * service, stateless. Camunda's webapps keep their own login (and CSRF protection). Relance's
  * pages use a login form against the same identities. Nothing is open but the login itself, the
- * health probe and the redirect to the Tasklist.
+ * health probe, the redirect to the Tasklist and the customer's signed-link page.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -90,7 +90,11 @@ public class SecurityConfiguration {
         http.authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/"), path("/login"), path("/error"), path("/actuator/health/**")).permitAll()
+                        // the customer's answer page: its signed link is the credential (PortalLinks)
+                        .requestMatchers(path("/portal/**")).permitAll()
                         .anyRequest().hasAnyAuthority(EVERY_GROUP))
+                // No cookie or session authenticates the portal, so a forged cross-site request has nothing to ride on.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/portal/**")))
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();

@@ -66,7 +66,7 @@ class EmailDeliveryTest extends DunningTestSupport {
         management.executeJob(again.getId());
 
         assertThat(mailsTo(customerEmail)).hasSize(1);
-        assertThat(communications.findByIdempotencyKey(instance.getId() + "/PRE_DUE/email")).get()
+        assertThat(communications.findByIdempotencyKey(instance.getId() + "/PRE_DUE/EMAIL/1")).get()
                 .extracting(Communication::getStatus, Communication::getAttempts).containsExactly(CommunicationStatus.SENT, 1);
     }
 
@@ -106,7 +106,7 @@ class EmailDeliveryTest extends DunningTestSupport {
             Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
             assertThat(incident.getActivityId()).isEqualTo("Task_SendPreDueReminder");
             assertThat(incident.getIncidentMessage()).contains(customerEmail, "could not be sent");
-            Communication failed = communications.findByIdempotencyKey(instance.getId() + "/PRE_DUE/email").orElseThrow();
+            Communication failed = communications.findByIdempotencyKey(instance.getId() + "/PRE_DUE/EMAIL/1").orElseThrow();
             assertThat(failed.getStatus()).isEqualTo(CommunicationStatus.FAILED);
             assertThat(failed.getAttempts()).isEqualTo(5);
         } finally {
@@ -164,8 +164,9 @@ class EmailDeliveryTest extends DunningTestSupport {
     private OutgoingEmail email(String occasion) {
         Invoice invoice = invoices.findByNumber(number).orElseThrow();
         InvoiceFacts facts = InvoiceFacts.of(invoice, java.util.Locale.UK, LocalDate.of(2026, 4, 10));
-        return new OutgoingEmail("test/" + number + "/" + occasion, invoice, null, "LEVEL_1", customerEmail, "level1", "en",
-                Map.of("invoice", facts, "creditor", new Creditor("Relance Test Ltd", "credit@relance.test", "+44 0", "London")));
+        return new OutgoingEmail("test/" + number + "/" + occasion, invoice, null, "SALESPERSON_LEVEL_2", customerEmail,
+                "salesperson-level2", "en", Map.of("invoice", facts, "salespersonName", "Sam", "customerEmail", customerEmail,
+                        "customerPhone", "+44 0", "tasklistUrl", "http://localhost/tasklist/", "disputeReason", "-"));
     }
 
     /** A failed job is due again only after its retry interval, so this ends. */

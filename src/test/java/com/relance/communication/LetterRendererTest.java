@@ -195,12 +195,12 @@ class LetterRendererTest {
 
     @Test
     void aLanguageWithoutLabelsFallsBackToEnglish() throws IOException {
-        Letter letter = letter("de", "Zahlungserinnerung: Rechnung RE-2026-0042",
+        Letter letter = letter("pt", "Zahlungserinnerung: Rechnung RE-2026-0042",
                 List.of("Sehr geehrte Damen und Herren,", "bitte überweisen Sie den offenen Betrag."),
                 List.of(new LetterLine("RE-2026-0042", "02.02.2026", "04.03.2026", "1.250,00 €", "1.250,00 €", 35)),
                 true);
         try (PDDocument document = Loader.loadPDF(renderer.render(letter))) {
-            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("de");
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("pt");
             assertThat(text(document)).contains("Registered letter with acknowledgement of receipt",
                     "Subject: Zahlungserinnerung", "Days late", "Total due", "Page 1 of 1",
                     "bitte überweisen Sie den offenen Betrag.").doesNotContain("??");

@@ -7,6 +7,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.relance.DunningTestSupport;
+import com.relance.communication.Communication;
+import com.relance.communication.CommunicationRepository;
+import com.relance.communication.CommunicationStatus;
+import com.relance.policy.PolicyVariables;
+import com.relance.portal.CustomerAnswers;
+import com.relance.portal.PortalLinks;
+import org.camunda.bpm.engine.IdentityService;
 import com.relance.Invoices;
 import com.relance.invoice.InvoiceIntake;
 import com.relance.invoice.InvoicePayments;
@@ -59,6 +66,14 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
     TaskService tasks;
     @Autowired
     DunningHolds holds;
+    @Autowired
+    CommunicationRepository communications;
+    @Autowired
+    PortalLinks portalLinks;
+    @Autowired
+    CustomerAnswers answers;
+    @Autowired
+    IdentityService identity;
 
     private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
 
@@ -155,7 +170,7 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
 
         at(LocalDate.of(2026, 3, 26), NINE, PARIS);
         runDueJobs(instance);
-        assertThat(body(mailsTo(customerEmail).get(0))).contains("Montant à régler : 250,00\u00a0€");
+        assertThat(body(mailsTo(customerEmail).get(0))).contains("Restant dû: 250,00\u00a0€");
     }
 
     @ParameterizedTest
@@ -435,6 +450,129 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         runDueJobs(instance);
         assertThat(instance).hasPassed("Task_SendLevel1Reminder").isWaitingAt("Timer_Level2Due");
         return instance;
+    }
+
+    @Test
+    void level1AndLevel2ReviewedByACollector_sendTheWordsTheCollectorApproved() {
+        ProcessInstance instance = registerOnTime();
+        // The policy asks for a review of levels 1 and 2 (as a DMN row may for some customers).
+        runtime.setVariable(instance.getId(), PolicyVariables.LEVEL1_REVIEW, true);
+        runtime.setVariable(instance.getId(), PolicyVariables.LEVEL2_REVIEW, true);
+        at(LocalDate.of(2026, 3, 26), NINE, PARIS);
+        runDueJobs(instance);
+        at(DUE.plusDays(7), NINE, PARIS);
+        runDueJobs(instance);
+
+        Task review = task(instance);
+        assertThat(review).hasDefinitionKey("Task_ReviewLevel1Reminder").hasCandidateGroup("accounting");
+        assertThat(mailsTo(customerEmail)).hasSize(1); // the pre-due note only: level 1 waits for the collector
+        String drafted = (String) tasks.getVariable(review.getId(), ReviewReminder.BODY);
+        assertThat(drafted).startsWith("Madame, Monsieur,").doesNotContain("http://relance.test/portal/");
+        assertThat(tasks.getVariable(review.getId(), ReviewReminder.CHANNELS)).isEqualTo("EMAIL");
+        completeAs("colette", review, withVariables(ReviewReminder.SUBJECT, "Facture " + number + " : petit rappel",
+                ReviewReminder.BODY, drafted.replace("Madame, Monsieur,", "Bonjour Madame Dupont,")));
+        runDueJobs(instance);
+
+        MimeMessage level1 = last(mailsTo(customerEmail));
+        assertThat(subject(level1)).isEqualTo("Facture " + number + " : petit rappel");
+        assertThat(body(level1)).startsWith("Bonjour Madame Dupont,");
+        assertThat(html(level1)).contains("Bonjour Madame Dupont,");
+        Communication sent = sentMessage(instance, "LEVEL_1", "EMAIL");
+        assertThat(sent.getApprovedBy()).isEqualTo("colette");
+        assertThat(sent.isEdited()).isTrue();
+
+        at(DUE.plusDays(30), NINE, PARIS);
+        runDueJobs(instance);
+        Task level2Review = task(instance);
+        assertThat(level2Review).hasDefinitionKey("Task_ReviewLevel2Reminder");
+        assertThat(tasks.getVariable(level2Review.getId(), ReviewReminder.CHANNELS)).isEqualTo("EMAIL, LETTER");
+        completeAs("colette", level2Review, java.util.Map.of());
+        runDueJobs(instance);
+
+        assertThat(instance).hasPassed("Gateway_Level1Review", "Task_ReviewLevel1Reminder", "Gateway_Level1Reviewed",
+                "Task_ReviewLevel2Reminder", "Task_SendLevel2Reminder").isWaitingAt("Task_CallCustomer");
+        Communication letter = sentMessage(instance, "LEVEL_2", "LETTER");
+        assertThat(letter.getApprovedBy()).isEqualTo("colette");
+        assertThat(letter.isEdited()).isFalse();
+    }
+
+    @Test
+    void formalNoticeEditedInReview_goesOutInTheEditedWordsByEmailAndRegisteredLetter() throws Exception {
+        ProcessInstance instance = driveToReview();
+        Task review = task(instance);
+        String drafted = (String) tasks.getVariable(review.getId(), ReviewReminder.BODY);
+        assertThat(drafted).contains("MISE EN DEMEURE", "40,00\u00a0€");
+        assertThat(mailsTo(customerEmail).stream().map(DunningTestSupport::subject))
+                .noneMatch(s -> s.startsWith("Mise en demeure"));
+
+        completeAs("colette", review, withVariables(ProcessVariables.REVIEW_DECISION, "approve",
+                ReviewReminder.BODY, drafted + "\nSuite à notre entretien du 14 mai.\n"));
+        runDueJobs(instance);
+
+        MimeMessage notice = last(mailsTo(customerEmail));
+        assertThat(body(notice)).contains("Suite à notre entretien du 14 mai.");
+        byte[] letterPdf = attachments(notice).get(number + "-formal_notice-1.pdf");
+        assertThat(letterPdf).as("the registered letter, attached to the email").isNotNull();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(letterPdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Lettre recommandée avec accusé de réception", "Client " + number,
+                    "Suite à notre entretien du 14 mai.", "Indemnité forfaitaire");
+        }
+        assertThat(sentMessage(instance, "FORMAL_NOTICE", "LETTER").isEdited()).isTrue();
+        assertThat(sentMessage(instance, "FORMAL_NOTICE", "EMAIL").getApprovedBy()).isEqualTo("colette");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DISPUTE", "PROMISE"})
+    void customerAnswersOnline_aCollectorFollowsUp_andTheSalespersonHearsOfADispute(String kind) {
+        ProcessInstance instance = registerOnTime();
+        at(LocalDate.of(2026, 3, 26), NINE, PARIS);
+        runDueJobs(instance);
+        String link = body(mailsTo(customerEmail).get(0)).lines()
+                .filter(l -> l.startsWith("http://relance.test/portal/")).findFirst().orElseThrow();
+        PortalLinks.Claims claims = portalLinks.verify(link.substring(link.lastIndexOf('/') + 1));
+
+        if (kind.equals("DISPUTE")) {
+            answers.dispute(claims, "Two boxes arrived damaged", null, null, null);
+        } else {
+            answers.promise(claims, LocalDate.of(2026, 4, 10));
+        }
+        runDueJobs(instance);
+
+        Task followUp = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_FollowUpCustomerAnswer").singleResult();
+        assertThat(followUp).hasCandidateGroup("accounting");
+        assertThat(tasks.getVariable(followUp.getId(), "customerAnswer")).isEqualTo(kind);
+        assertThat(mailsTo("sam@relance.test")).hasSize(kind.equals("DISPUTE") ? 1 : 0);
+        if (kind.equals("DISPUTE")) {
+            assertThat(followUp).hasCandidateUser("sam");
+            assertThat(body(mailsTo("sam@relance.test").get(0))).contains("Two boxes arrived damaged");
+        } else {
+            assertThat(tasks.getVariable(followUp.getId(), "promisedDate")).isEqualTo("2026-04-10");
+        }
+        complete(followUp, withVariables("followUpNote", "Checked with the customer"));
+
+        assertThat(instance).hasPassed("StartEvent_CustomerAnswered", "Gateway_AnswerIsDispute", "Gateway_AnswerRouted",
+                "Task_FollowUpCustomerAnswer", "End_CustomerAnswerFollowedUp").isWaitingAt("Timer_Level1Due");
+        if (kind.equals("DISPUTE")) {
+            assertThat(instance).hasPassed("Task_InformSalespersonOfCustomerDispute");
+        }
+    }
+
+    private void completeAs(String user, Task task, java.util.Map<String, Object> variables) {
+        identity.setAuthentication(user, List.of("accounting"));
+        try {
+            complete(task, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Communication sentMessage(ProcessInstance instance, String stage, String channel) {
+        Communication c = communications.findByIdempotencyKey(instance.getId() + "/" + stage + "/" + channel + "/1")
+                .orElseThrow();
+        assertThat(c.getStatus()).isEqualTo(CommunicationStatus.SENT);
+        return c;
     }
 
     private ProcessInstance driveToCall() {
