@@ -1,0 +1,141 @@
+package com.relance.communication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.relance.invoice.Customer;
+import com.relance.invoice.Invoice;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every stage in every language, on every channel, as the customer receives it: the email's text
+ * and HTML, the letter's PDF, the SMS. A missing label, a broken layout or an untranslated stage
+ * fails here. Renders the formal-notice letters to PNG under {@code target/letters/} for a look.
+ */
+class ReminderComposerTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-15T07:00:00Z"), ZoneOffset.UTC);
+    private static final Creditor CREDITOR = new Creditor("Martin Industrie SAS", "credit@martin.example",
+            "+33 1 23 45 67 89", "1 rue de l'Exemple, 75001 Paris, France");
+
+    private final ReminderComposer composer = new ReminderComposer(new MessageTemplates(), new Layouts(),
+            new LetterRenderer(), CREDITOR, CLOCK);
+
+    static List<Arguments> stagesAndLanguages() {
+        List<Arguments> all = new ArrayList<>();
+        for (String stage : List.of("PRE_DUE", "LEVEL_1", "LEVEL_2", "FORMAL_NOTICE")) {
+            for (String language : MessageTemplatesTest.LANGUAGES) {
+                all.add(Arguments.of(stage, language));
+            }
+        }
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("stagesAndLanguages")
+    void everyStage_inEveryLanguage_composesOnEveryChannel(String stage, String language) throws IOException {
+        Reminder reminder = reminder(stage, language, "Dupont <script>alert(1)</script> & \"Fils\"");
+        RenderedMessage text = composer.text(reminder);
+        assertThat(text.language()).isEqualTo(language);
+
+        ComposedMessage email = composer.compose(Channel.EMAIL, reminder, text);
+        assertThat(email.body()).startsWith(text.body()).contains("http://relance.test/portal/token");
+        assertThat(email.html()).contains("lang=\"" + language + "\"", "&lt;script&gt;", "http://relance.test/portal/token")
+                .doesNotContain("<script>", "??");
+        if (stage.equals("LEVEL_2") || stage.equals("FORMAL_NOTICE")) {
+            assertThat(email.html()).contains(reminder.charges().compensation(), reminder.charges().totalDue());
+        }
+
+        ComposedMessage letter = composer.compose(Channel.LETTER, reminder, text);
+        String pdf = pdfText(letter.documents().get(0).content());
+        assertThat(pdf).contains("INV-2026-0042", "Dupont <script>alert(1)</script> & \"Fils\"", "1 place Bellecour")
+                .doesNotContain("??");
+        assertThat(pdf.contains(label(language))).as("registered mark").isEqualTo(stage.equals("FORMAL_NOTICE"));
+
+        ComposedMessage sms = composer.compose(Channel.SMS, reminder, text);
+        assertThat(sms.recipient()).isEqualTo("+33612345678");
+        assertThat(SmsText.of(sms.body()).segments()).as(sms.body()).isEqualTo(1);
+    }
+
+    @Test
+    void formalNoticeLetters_renderToPng_forAPersonToLookAt() throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "letters"));
+        for (String language : List.of("fr", "en", "de")) {
+            Reminder reminder = reminder("FORMAL_NOTICE", language, "Boulangerie Dupont SARL");
+            byte[] pdf = composer.compose(Channel.LETTER, reminder, composer.text(reminder)).documents().get(0).content();
+            Files.write(folder.resolve("composed-formal-notice-" + language + ".pdf"), pdf);
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 100);
+                Path png = folder.resolve("composed-formal-notice-" + language + ".png");
+                ImageIO.write(page, "png", png.toFile());
+                assertThat(Files.size(png)).isGreaterThan(10_000);
+            }
+        }
+    }
+
+    private static String label(String language) {
+        return new Layouts().label("letter.registered", language);
+    }
+
+    private static Reminder reminder(String stage, String language, String customerName) {
+        Customer customer = new Customer("C-7");
+        customer.setName(customerName);
+        customer.setLanguage(language);
+        customer.setCountry("FR");
+        customer.setTimeZone("Europe/Paris");
+        customer.setEmail("compta@dupont.example");
+        customer.setPhone("06 12 34 56 78");
+        customer.setSmsConsent(true);
+        customer.setAddressLine1("1 place Bellecour");
+        customer.setPostalCode("69002");
+        customer.setCity("Lyon");
+        Invoice invoice = new Invoice("INV-2026-0042", customer, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                Currency.getInstance("EUR"), new BigDecimal("1250.00"), new BigDecimal("1250.00"), CLOCK.instant());
+        Locale locale = customer.locale();
+        InvoiceFacts facts = InvoiceFacts.of(invoice, locale, LocalDate.of(2026, 5, 15));
+        ChargesFacts charges = new ChargesFacts("12,15 %", InvoiceFacts.date(LocalDate.of(2026, 4, 1), locale),
+                InvoiceFacts.money(invoice, new BigDecimal("18.73"), locale),
+                InvoiceFacts.money(invoice, new BigDecimal("40.00"), locale),
+                InvoiceFacts.money(invoice, new BigDecimal("1308.73"), locale));
+        boolean formal = stage.equals("FORMAL_NOTICE");
+        return new Reminder(invoice, "pi-1", stage, template(stage), 1,
+                List.of(Channel.EMAIL, Channel.LETTER, Channel.SMS), stage.equals("PRE_DUE"), formal,
+                stage.equals("LEVEL_2") || formal, facts, charges, InvoiceFacts.date(LocalDate.of(2026, 5, 23), locale),
+                "http://relance.test/portal/token");
+    }
+
+    private static String template(String stage) {
+        return switch (stage) {
+            case "PRE_DUE" -> "pre-due";
+            case "LEVEL_1" -> "level1";
+            case "LEVEL_2" -> "level2";
+            default -> "formal-notice";
+        };
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
