@@ -1,10 +1,12 @@
 package com.relance.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Profile("demo")
 class MailboxController {
 
-    record Mail(Instant received, String from, String to, String subject, String messageId, String body) {
+    record Mail(Instant received, String from, String to, String subject, String messageId, String body,
+                List<String> attachments) {
     }
 
     private final GreenMail catcher;
@@ -39,10 +42,40 @@ class MailboxController {
         try {
             return new Mail(m.getReceivedDate() != null ? m.getReceivedDate().toInstant() : m.getSentDate().toInstant(),
                     String.join(", ", Arrays.stream(m.getFrom()).map(Object::toString).toList()), String.join(", ", Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                    .map(Object::toString).toList()), m.getSubject(), m.getMessageID(),
-                    m.getContent() instanceof String text ? text : GreenMailUtil.getBody(m));
+                    .map(Object::toString).toList()), m.getSubject(), m.getMessageID(), plainText(m), attachments(m));
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable message in the demo mailbox", e);
         }
+    }
+
+    /** The plain-text part: what a reader without HTML sees (the HTML part says the same). */
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> attachments(Part part) throws Exception {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return List.of(part.getFileName());
+        }
+        List<String> names = new ArrayList<>();
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                names.addAll(attachments(multipart.getBodyPart(i)));
+            }
+        }
+        return names;
     }
 }
