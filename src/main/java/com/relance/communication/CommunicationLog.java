@@ -22,6 +22,7 @@ class CommunicationLog {
     private final CommunicationRepository repository;
     private final CommunicationDocumentRepository documents;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate callersTransaction;
     private final Clock clock;
 
     CommunicationLog(CommunicationRepository repository, CommunicationDocumentRepository documents,
@@ -30,6 +31,8 @@ class CommunicationLog {
         this.documents = documents;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.callersTransaction = new TransactionTemplate(transactionManager);
+        this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.clock = clock;
     }
 
@@ -39,13 +42,26 @@ class CommunicationLog {
 
     /** Records the message once; a concurrent writer of the same key wins and its record is returned. */
     Communication recordOnce(String idempotencyKey, Supplier<Recorded> message) {
-        Optional<Communication> existing = find(idempotencyKey);
+        return recordOnce(idempotencyKey, message, ownTransaction);
+    }
+
+    /**
+     * A draft (nothing is sent yet) is recorded in the caller's transaction: it stands or falls
+     * with the review task that shows it, and it may reference an invoice row that transaction
+     * has just written.
+     */
+    Communication recordDraft(String idempotencyKey, Supplier<Recorded> message) {
+        return recordOnce(idempotencyKey, message, callersTransaction);
+    }
+
+    private Communication recordOnce(String idempotencyKey, Supplier<Recorded> message, TransactionTemplate transaction) {
+        Optional<Communication> existing = transaction.execute(s -> repository.findByIdempotencyKey(idempotencyKey));
         if (existing.isPresent()) {
             return existing.get();
         }
         Recorded fresh = message.get();
         try {
-            return ownTransaction.execute(s -> {
+            return transaction.execute(s -> {
                 Communication saved = repository.saveAndFlush(fresh.communication());
                 fresh.documents().forEach(d -> documents.save(new CommunicationDocument(saved.getId(), d, saved.getCreatedAt())));
                 return saved;
@@ -63,11 +79,15 @@ class CommunicationLog {
         return ownTransaction.execute(s -> documents.findByCommunicationIdOrderByIdAsc(c.getId()));
     }
 
-    /** Replaces a draft's text (and its PDFs, rendered again from it) with what a reviewer approved. */
-    Communication approve(Communication draft, ComposedMessage approved, boolean changed, String by) {
+    /**
+     * Replaces a draft's text (and its PDFs, rendered again from it) with what a reviewer approved,
+     * in the caller's transaction: the approval and the completed review task go together.
+     */
+    Communication approve(String idempotencyKey, ComposedMessage approved, boolean changed, String by) {
         Instant now = clock.instant();
-        return ownTransaction.execute(s -> {
-            Communication c = repository.findById(draft.getId()).orElseThrow();
+        return callersTransaction.execute(s -> {
+            Communication c = repository.findByIdempotencyKey(idempotencyKey)
+                    .orElseThrow(() -> new IllegalStateException("No draft " + idempotencyKey + " to approve"));
             c.approve(approved, changed, by, now);
             List<CommunicationDocument> old = documents.findByCommunicationIdOrderByIdAsc(c.getId());
             for (ComposedMessage.Document d : approved.documents()) {

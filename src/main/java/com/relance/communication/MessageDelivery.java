@@ -45,22 +45,25 @@ public class MessageDelivery {
     }
 
     /**
-     * Records the message without sending it (a draft a reviewer will see), or returns the record
-     * an earlier call made. Call before the caller's transaction writes the invoice row: the record
-     * is written in its own transaction and references that row (on PostgreSQL it would wait for
-     * the caller's lock).
+     * Records the message without sending it (a draft a reviewer will see), in the caller's
+     * transaction, or returns the record an earlier call made.
      */
-    public Communication record(OutgoingMessage message) {
-        return communicationLog.recordOnce(message.idempotencyKey(), () -> {
-            ComposedMessage composed = message.composer().get();
-            return new CommunicationLog.Recorded(Communication.of(message, composed,
-                    "<" + UUID.randomUUID() + "@" + mail.messageIdDomain() + ">", clock.instant()), composed.documents());
-        });
+    public Communication draft(OutgoingMessage message) {
+        return communicationLog.recordDraft(message.idempotencyKey(), () -> recorded(message));
+    }
+
+    private CommunicationLog.Recorded recorded(OutgoingMessage message) {
+        ComposedMessage composed = message.composer().get();
+        return new CommunicationLog.Recorded(Communication.of(message, composed,
+                "<" + UUID.randomUUID() + "@" + mail.messageIdDomain() + ">", clock.instant()), composed.documents());
     }
 
     /** @return the communication record, SENT */
     public Communication deliver(OutgoingMessage outgoing) {
-        Communication message = record(outgoing);
+        // The outbox record is committed on its own before anything is sent: the claim below, in its
+        // own transaction, must see it. Call before the caller's transaction writes the invoice row
+        // it references (on PostgreSQL the insert would wait for that row's lock).
+        Communication message = communicationLog.recordOnce(outgoing.idempotencyKey(), () -> recorded(outgoing));
         if (message.getStatus() == CommunicationStatus.SENT) {
             log.info("{} already sent ({}): not sending again", outgoing.idempotencyKey(), message.getMessageId());
             return message;
@@ -98,9 +101,7 @@ public class MessageDelivery {
      * exactly this. Refused once the message has gone.
      */
     public Communication approve(String idempotencyKey, ComposedMessage approved, boolean changed, String approvedBy) {
-        Communication draft = communicationLog.find(idempotencyKey)
-                .orElseThrow(() -> new IllegalStateException("No draft " + idempotencyKey + " to approve"));
-        return communicationLog.approve(draft, approved, changed, approvedBy);
+        return communicationLog.approve(idempotencyKey, approved, changed, approvedBy);
     }
 
     public Optional<Communication> find(String idempotencyKey) {

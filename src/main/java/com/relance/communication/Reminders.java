@@ -32,7 +32,7 @@ public class Reminders {
         RenderedMessage text = composer.text(reminder);
         List<Communication> drafts = new ArrayList<>();
         for (Channel channel : channelsOf(reminder)) {
-            drafts.add(delivery.record(outgoing(reminder, channel, text)));
+            drafts.add(delivery.draft(outgoing(reminder, channel, text)));
         }
         // An earlier draft (a review put on hold, then opened again) keeps its approved words.
         return drafts.stream().filter(c -> !Channel.SMS.name().equals(c.getChannel())).findFirst()
