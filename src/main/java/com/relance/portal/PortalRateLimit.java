@@ -38,6 +38,10 @@ class PortalRateLimit {
         }
         Window window = windows.compute(client, (k, w) ->
                 w == null || !w.start().plus(Duration.ofHours(1)).isAfter(now) ? new Window(now, new AtomicInteger()) : w);
-        return window.used().addAndGet(cost) <= properties.answersPerHour() * VIEWS_PER_ANSWER;
+        // A refused request costs nothing: it neither eats what is left for a cheaper one, nor
+        // pushes the counter on (a flood can't overflow it back to "allowed").
+        int budget = properties.answersPerHour() * VIEWS_PER_ANSWER;
+        int before = window.used().getAndUpdate(used -> used + cost <= budget ? used + cost : used);
+        return before + cost <= budget;
     }
 }
