@@ -84,17 +84,29 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The customer's answer page: its signed link is the credential (PortalLinks). No cookie or
+     * session authenticates it, so a forged cross-site request has nothing to ride on (no CSRF
+     * token), and a visit creates no server session.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain customerPortal(HttpSecurity http) throws Exception {
+        http.securityMatcher(path("/portal/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthentication identities) throws Exception {
         http.authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/"), path("/login"), path("/error"), path("/actuator/health/**")).permitAll()
-                        // the customer's answer page: its signed link is the credential (PortalLinks)
-                        .requestMatchers(path("/portal/**")).permitAll()
                         .anyRequest().hasAnyAuthority(EVERY_GROUP))
-                // No cookie or session authenticates the portal, so a forged cross-site request has nothing to ride on.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/portal/**")))
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();

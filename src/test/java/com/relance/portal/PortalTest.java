@@ -95,7 +95,8 @@ class PortalTest extends DunningTestSupport {
                 .containsPattern("Still to pay</dt><dd>1[ \\u00a0\\u202f]250,00[ \\u00a0\\u202f]€</dd>")
                 .contains("action=\"" + page + "/promise\"", "action=\"" + page + "/dispute\"", "action=\"" + page + "/paid\"")
                 .contains("min=\"2026-03-26\"", "max=\"2026-05-25\""); // promise: from today, within 60 days
-        assertThat(html).doesNotContain("name=\"username\"", "jsessionid");
+        assertThat(html).doesNotContain("name=\"username\"", "jsessionid", "_csrf");
+        assertThat(response.getHeaders().get(HttpHeaders.SET_COOKIE)).as("no session for a customer").isNull();
     }
 
     @Test
