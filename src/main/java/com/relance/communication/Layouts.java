@@ -2,6 +2,9 @@ package com.relance.communication;
 
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -19,12 +22,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class Layouts {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
-    private final ResourceBundleMessageSource labels = new ResourceBundleMessageSource();
+    private final MessageSource labels = labels();
 
     public Layouts() {
-        labels.setBasename("templates/labels");
-        labels.setDefaultEncoding("UTF-8");
-        labels.setFallbackToSystemLocale(false);
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/layout/");
         resolver.setSuffix(".html");
@@ -43,5 +43,41 @@ public class Layouts {
 
     public String label(String key, String language) {
         return labels.getMessage(key, null, Locale.forLanguageTag(language));
+    }
+
+    private static MessageSource labels() {
+        ResourceBundleMessageSource english = bundle();
+        ResourceBundleMessageSource labels = bundle();
+        // A key missing from labels_<language> is read from labels_en (there is no language-less file).
+        labels.setParentMessageSource(new EnglishLabels(english));
+        return labels;
+    }
+
+    private static ResourceBundleMessageSource bundle() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("templates/labels");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setDefaultLocale(Locale.ENGLISH);
+        return source;
+    }
+
+    /** Answers every lookup in English, whatever the locale asked. */
+    private record EnglishLabels(MessageSource english) implements MessageSource {
+
+        @Override
+        public String getMessage(String code, Object[] args, String defaultMessage, Locale locale) {
+            return english.getMessage(code, args, defaultMessage, Locale.ENGLISH);
+        }
+
+        @Override
+        public String getMessage(String code, Object[] args, Locale locale) throws NoSuchMessageException {
+            return english.getMessage(code, args, Locale.ENGLISH);
+        }
+
+        @Override
+        public String getMessage(MessageSourceResolvable resolvable, Locale locale) throws NoSuchMessageException {
+            return english.getMessage(resolvable, Locale.ENGLISH);
+        }
     }
 }

@@ -9,15 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.springframework.context.MessageSource;
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.NoSuchMessageException;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders postal letters and invoice copies to A4 PDF: Thymeleaf (HTML mode) fills
@@ -30,22 +22,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class LetterRenderer {
 
     static final String LAYOUT_FOLDER = "templates/layout/";
-    static final String LABELS = "templates/labels";
     static final String FALLBACK_LANGUAGE = "en";
 
-    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final Layouts layouts;
 
-    public LetterRenderer() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix(LAYOUT_FOLDER);
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        resolver.setCheckExistence(true);
-        engine.setTemplateResolver(resolver);
-        engine.setEnableSpringELCompiler(true);
-        engine.setTemplateEngineMessageSource(labels());
+    public LetterRenderer(Layouts layouts) {
+        this.layouts = layouts;
     }
 
     /** The letter as an A4 PDF, page numbers "Page X of Y" at the bottom of every page. */
@@ -86,7 +68,7 @@ public class LetterRenderer {
         model.put("lang", locale.getLanguage().isEmpty() ? FALLBACK_LANGUAGE : locale.toLanguageTag());
         // French typography puts a (non-breaking) space before a colon.
         model.put("colon", "fr".equals(locale.getLanguage()) ? "\u00A0:" : ":");
-        return engine.process(template, new Context(locale, model));
+        return layouts.html(template, lang, model);
     }
 
     private byte[] pdf(String template, String language, String title, Map<String, Object> model) {
@@ -118,42 +100,6 @@ public class LetterRenderer {
     private String baseUri() {
         var folder = getClass().getClassLoader().getResource(LAYOUT_FOLDER);
         return folder == null ? null : folder.toExternalForm();
-    }
-
-    private static MessageSource labels() {
-        ResourceBundleMessageSource english = bundle();
-        ResourceBundleMessageSource labels = bundle();
-        // A key missing from labels_<language> is read from labels_en (there is no language-less file).
-        labels.setParentMessageSource(new EnglishLabels(english));
-        return labels;
-    }
-
-    private static ResourceBundleMessageSource bundle() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename(LABELS);
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setDefaultLocale(Locale.ENGLISH);
-        return source;
-    }
-
-    /** Answers every lookup in English, whatever the locale asked. */
-    private record EnglishLabels(MessageSource english) implements MessageSource {
-
-        @Override
-        public String getMessage(String code, Object[] args, String defaultMessage, Locale locale) {
-            return english.getMessage(code, args, defaultMessage, Locale.ENGLISH);
-        }
-
-        @Override
-        public String getMessage(String code, Object[] args, Locale locale) throws NoSuchMessageException {
-            return english.getMessage(code, args, Locale.ENGLISH);
-        }
-
-        @Override
-        public String getMessage(MessageSourceResolvable resolvable, Locale locale) throws NoSuchMessageException {
-            return english.getMessage(resolvable, Locale.ENGLISH);
-        }
     }
 
     private static <T> List<T> nonNull(List<T> list) {

@@ -168,21 +168,4 @@ class EmailDeliveryTest extends DunningTestSupport {
                 "salesperson-level2", "en", Map.of("invoice", facts, "salespersonName", "Sam", "customerEmail", customerEmail,
                         "customerPhone", "+44 0", "tasklistUrl", "http://localhost/tasklist/", "disputeReason", "-"));
     }
-
-    /** A failed job is due again only after its retry interval, so this ends. */
-    private void runDueJobsIgnoringFailures(ProcessInstance instance) {
-        for (int round = 0; round < 10; round++) {
-            var due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            for (Job job : due) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException expected) {
-                    // the engine records the failure on the job: retries down, exception kept
-                }
-            }
-        }
-    }
 }

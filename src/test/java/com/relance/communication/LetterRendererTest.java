@@ -31,7 +31,7 @@ class LetterRendererTest {
     private static final PostalAddress CUSTOMER = new PostalAddress("Boulangerie Martin & Fils SAS", List.of(
             "Service comptabilité fournisseurs", "27 avenue Jean Jaurès", "13005 Marseille", "France"));
 
-    private final LetterRenderer renderer = new LetterRenderer();
+    private final LetterRenderer renderer = new LetterRenderer(new Layouts());
 
     @BeforeAll
     static void outputFolder() throws IOException {

@@ -240,20 +240,4 @@ class ReminderChannelsTest extends DunningTestSupport {
     private static MimeMessage last(List<MimeMessage> messages) {
         return messages.get(messages.size() - 1);
     }
-
-    private void runDueJobsIgnoringFailures(ProcessInstance instance) {
-        for (int round = 0; round < 10; round++) {
-            var due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            for (Job job : due) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException expected) {
-                    // the engine records the failure on the job: retries down, exception kept
-                }
-            }
-        }
-    }
 }

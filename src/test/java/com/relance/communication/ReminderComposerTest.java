@@ -39,7 +39,7 @@ class ReminderComposerTest {
             "+33 1 23 45 67 89", "1 rue de l'Exemple, 75001 Paris, France");
 
     private final ReminderComposer composer = new ReminderComposer(new MessageTemplates(), new Layouts(),
-            new LetterRenderer(), CREDITOR, CLOCK);
+            new LetterRenderer(new Layouts()), CREDITOR, CLOCK);
 
     static List<Arguments> stagesAndLanguages() {
         List<Arguments> all = new ArrayList<>();
