@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -65,6 +66,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
         return problem;
+    }
+
+    /** A @Valid request body with bad fields: name each one. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage())).toList();
+        return ResponseEntity.badRequest().body(invalidFields(errors));
     }
 
     /** Unreadable JSON, or a value of the wrong type: name the field Jackson stopped at. */

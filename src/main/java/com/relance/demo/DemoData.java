@@ -7,6 +7,7 @@ import com.relance.invoice.InvoiceIntake;
 import com.relance.invoice.InvoiceRegistration;
 import com.relance.invoice.InvoiceRepository;
 import com.relance.policy.DunningPolicy;
+import com.relance.policy.PolicyDecision;
 import com.relance.policy.PolicyVariables;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -42,16 +43,18 @@ class DemoData implements ApplicationRunner {
     private final InvoiceRepository invoices;
     private final DunningProcess dunning;
     private final DunningPolicy policy;
+    private final PolicyDecision decision;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final boolean enabled;
 
     DemoData(InvoiceRegistration registration, InvoiceRepository invoices, DunningProcess dunning, DunningPolicy policy,
-             TransactionTemplate transaction, Clock clock, @Value("${relance.demo.seed-data:true}") boolean enabled) {
+             PolicyDecision decision, TransactionTemplate transaction, Clock clock, @Value("${relance.demo.seed-data:true}") boolean enabled) {
         this.registration = registration;
         this.invoices = invoices;
         this.dunning = dunning;
         this.policy = policy;
+        this.decision = decision;
         this.transaction = transaction;
         this.clock = clock;
         this.enabled = enabled;
@@ -92,7 +95,8 @@ class DemoData implements ApplicationRunner {
             // Registered with the same intake, but its process starts at a later element.
             InvoiceIntake intake = intake(number, c, issued, due, amount, amount);
             Invoice invoice = registration.registerTakenOver(intake);
-            Map<String, Object> variables = new HashMap<>(policy.variablesFor(invoice));
+            Map<String, Object> variables = new HashMap<>(policy.variablesFor(decision.decide(invoice),
+                    invoice.getOutstandingAmount()));
             variables.put(PolicyVariables.PRE_DUE_REMINDER, false);
             variables.put(ProcessVariables.STAGE, stage);
             variables.put(ProcessVariables.LAST_REMINDER_SENT_AT,

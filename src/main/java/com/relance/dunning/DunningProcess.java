@@ -2,6 +2,7 @@ package com.relance.dunning;
 
 import com.relance.communication.CommunicationHistory;
 import com.relance.invoice.DunningProgress;
+import com.relance.policy.PolicyDecision;
 import com.relance.invoice.Invoice;
 import com.relance.invoice.InvoiceRegistered;
 import com.relance.invoice.PaymentRecorded;
@@ -157,6 +158,7 @@ public class DunningProcess implements DunningProgress {
         v.put(ProcessVariables.AMOUNT, invoice.getAmount().toPlainString());
         v.put(ProcessVariables.OUTSTANDING_AMOUNT, invoice.getOutstandingAmount().toPlainString());
         v.put(ProcessVariables.REMINDERS_SENT, 0L);
+        v.putAll(PolicyDecision.inputs(invoice));
         return v;
     }
 }

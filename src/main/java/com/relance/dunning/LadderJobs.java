@@ -10,7 +10,10 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.springframework.stereotype.Component;
 
-/** The jobs that move the ladder on: every job of the instance except those of the hold itself. */
+/**
+ * The jobs that move the ladder on: every job of the instance except those of the event
+ * subprocess the calling step sits in (a hold, a change of policy).
+ */
 @Component
 class LadderJobs {
 
@@ -44,7 +47,7 @@ class LadderJobs {
     private static Set<String> holdActivities(DelegateExecution holdStep) {
         FlowElement element = holdStep.getBpmnModelElementInstance();
         if (!(element.getParentElement() instanceof SubProcess hold)) {
-            throw new IllegalStateException(element.getId() + " must sit in the dunning-hold event subprocess");
+            throw new IllegalStateException(element.getId() + " must sit in an event subprocess");
         }
         return hold.getFlowElements().stream().map(FlowElement::getId).collect(Collectors.toSet());
     }

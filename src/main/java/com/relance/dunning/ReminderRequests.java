@@ -47,11 +47,32 @@ class ReminderRequests {
         Object deadlineDays = variables.getVariable(PolicyVariables.FORMAL_NOTICE_DEADLINE_DAYS);
         String deadline = InvoiceFacts.date(today.plusDays(((Number) deadlineDays).longValue()), locale);
         Object round = variables.getVariable(ROUND);
+        boolean statesCharges = stage.statesCharges() && lateChargesApply(variables);
         return new Reminder(invoice, processInstanceId, stage.name(), stage.template(),
                 round == null ? 1 : ((Number) round).intValue(), channels(variables, stage),
                 Boolean.TRUE.equals(variables.getVariable(stage.invoiceCopyVariable())), stage.registered(),
-                stage.statesCharges(), InvoiceFacts.of(invoice, locale, today), charges(invoice, today, locale), deadline,
+                statesCharges, InvoiceFacts.of(invoice, locale, today),
+                facts(invoice, charges(invoice, variables, today), locale), deadline,
                 portal.linkFor(invoice.getNumber(), customer.getNumber()));
+    }
+
+    /**
+     * Statutory late-payment interest and fixed compensation as of {@code today}, with the
+     * customer's contractual rate where the law lets it apply; nothing when the policy says the
+     * customer is not owed them (consumers).
+     */
+    LateCharges charges(Invoice invoice, VariableScope variables, LocalDate today) {
+        if (!lateChargesApply(variables)) {
+            return LateCharges.none(charges.jurisdictionOf(invoice.getCustomer().getCountry()), invoice.getCurrency(),
+                    invoice.getDueDate(), today);
+        }
+        return charges.compute(invoice.getCustomer().getCountry(), invoice.getAmount(), invoice.getOutstandingAmount(),
+                invoice.getCurrency(), invoice.getDueDate(), today, invoice.getCustomer().getContractInterestRate());
+    }
+
+    /** Instances started before the policy decided on late charges state them (B2B was the only case). */
+    private static boolean lateChargesApply(VariableScope variables) {
+        return !Boolean.FALSE.equals(variables.getVariable(PolicyVariables.LATE_CHARGES));
     }
 
     private static List<Channel> channels(VariableScope variables, DunningStage stage) {
@@ -61,9 +82,7 @@ class ReminderRequests {
                 .distinct().toList();
     }
 
-    private ChargesFacts charges(Invoice invoice, LocalDate today, Locale locale) {
-        LateCharges computed = charges.compute(invoice.getCustomer().getCountry(), invoice.getAmount(),
-                invoice.getOutstandingAmount(), invoice.getCurrency(), invoice.getDueDate(), today, null);
+    private static ChargesFacts facts(Invoice invoice, LateCharges computed, Locale locale) {
         NumberFormat percent = NumberFormat.getNumberInstance(locale);
         percent.setMinimumFractionDigits(2);
         percent.setMaximumFractionDigits(2);

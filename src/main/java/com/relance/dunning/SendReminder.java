@@ -2,8 +2,12 @@ package com.relance.dunning;
 
 import com.relance.communication.Communication;
 import com.relance.communication.CommunicationHistory;
+import com.relance.communication.Reminder;
 import com.relance.communication.Reminders;
 import com.relance.invoice.Invoice;
+import com.relance.policy.LateCharges;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -30,13 +34,15 @@ public class SendReminder implements JavaDelegate {
     private final ReminderRequests requests;
     private final Reminders reminders;
     private final CommunicationHistory history;
+    private final Clock clock;
 
     public SendReminder(DunningInvoices invoices, ReminderRequests requests, Reminders reminders,
-                        CommunicationHistory history) {
+                        CommunicationHistory history, Clock clock) {
         this.invoices = invoices;
         this.requests = requests;
         this.reminders = reminders;
         this.history = history;
+        this.clock = clock;
     }
 
     @Override
@@ -47,7 +53,15 @@ public class SendReminder implements JavaDelegate {
             log.warn("Invoice {} is {}: no {} reminder", invoice.getNumber(), invoice.getStatus(), stage);
             return;
         }
-        List<Communication> sent = reminders.send(requests.of(stage, invoice, execution.getProcessInstanceId(), execution));
+        Reminder reminder = requests.of(stage, invoice, execution.getProcessInstanceId(), execution);
+        List<Communication> sent = reminders.send(reminder);
+        if (reminder.showCharges()) {
+            // What the customer was told is owed, on the invoice: interest as of today (a running
+            // total), the fixed compensation once.
+            LocalDate today = LocalDate.now(clock.withZone(invoice.getCustomer().zone()));
+            LateCharges charges = requests.charges(invoice, execution, today);
+            invoice.recordLateCharges(charges.interest(), charges.compensation(), today);
+        }
 
         invoice.setDunningStage(stage.name());
         execution.setVariable(ProcessVariables.STAGE, stage.name());

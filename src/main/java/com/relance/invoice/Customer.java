@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,12 @@ public class Customer {
     private String addressLine2;
     private String postalCode;
     private String city;
+
+    /** Credit risk from credit insurance or a score: low, medium, high. An input of the dunning policy. */
+    private String riskClass;
+
+    /** A contractual late-payment rate (percent a year) that replaces the statutory one when the law allows. */
+    private BigDecimal contractInterestRate;
 
     /** The customer agreed to receive reminders by SMS (opt-in). */
     private boolean smsConsent;
@@ -86,6 +93,10 @@ public class Customer {
     public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
     public String getCity() { return city; }
     public void setCity(String city) { this.city = city; }
+    public String getRiskClass() { return riskClass; }
+    public void setRiskClass(String riskClass) { this.riskClass = riskClass; }
+    public BigDecimal getContractInterestRate() { return contractInterestRate; }
+    public void setContractInterestRate(BigDecimal rate) { this.contractInterestRate = rate; }
     public boolean isSmsConsent() { return smsConsent; }
     public void setSmsConsent(boolean smsConsent) { this.smsConsent = smsConsent; }
     public String getSalesRep() { return salesRep; }

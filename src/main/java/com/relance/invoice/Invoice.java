@@ -62,6 +62,14 @@ public class Invoice {
 
     private Instant closedAt;
 
+    /** Late-payment interest as last stated to the customer (a running total, replaced each time). */
+    private BigDecimal lateInterest;
+
+    /** Fixed compensation for recovery costs: charged once per invoice, never again. */
+    private BigDecimal lateCompensation;
+
+    private LocalDate chargesAsOf;
+
     @Version
     private long version;
 
@@ -95,6 +103,28 @@ public class Invoice {
         this.status = outcome;
         this.closedAt = at;
     }
+
+    /**
+     * Records the late charges a reminder states: the interest accrued up to {@code asOf} replaces
+     * the earlier figure; the fixed compensation is recorded the first time only.
+     *
+     * @return the compensation now on the invoice (unchanged when it was already charged)
+     */
+    public BigDecimal recordLateCharges(BigDecimal interest, BigDecimal compensation, LocalDate asOf) {
+        if (chargesAsOf != null && asOf.isBefore(chargesAsOf)) {
+            return lateCompensation; // an older statement never overwrites a newer one
+        }
+        this.lateInterest = interest;
+        if (lateCompensation == null) {
+            this.lateCompensation = compensation;
+        }
+        this.chargesAsOf = asOf;
+        return lateCompensation;
+    }
+
+    public BigDecimal getLateInterest() { return lateInterest; }
+    public BigDecimal getLateCompensation() { return lateCompensation; }
+    public LocalDate getChargesAsOf() { return chargesAsOf; }
 
     public long daysLate(LocalDate today) {
         return Math.max(0, ChronoUnit.DAYS.between(dueDate, today));

@@ -3,6 +3,7 @@ package com.relance.invoice;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,6 +89,7 @@ public class InvoiceRegistration {
         customer.setPhone(in.customerPhone());
         customer.setLanguage(in.customerLanguage());
         customer.setCountry(in.customerCountry());
+        boolean typologyChanged = customer.getId() != null && !Objects.equals(customer.getSegment(), in.customerSegment());
         customer.setSegment(in.customerSegment());
         customer.setSalesRep(in.salesRep());
         if (in.customerSmsConsent() != null) { // the CSV says nothing of consent: keep what was given
@@ -105,6 +107,10 @@ public class InvoiceRegistration {
             customer.setPostalCode(in.customerPostalCode());
             customer.setCity(in.customerCity());
         }
-        return customers.save(customer);
+        Customer saved = customers.save(customer);
+        if (typologyChanged) { // the ERP moved the customer to another typology: its open invoices follow
+            events.publishEvent(new CustomerTypologyChanged(saved));
+        }
+        return saved;
     }
 }

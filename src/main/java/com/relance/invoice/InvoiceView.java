@@ -10,7 +10,12 @@ public record InvoiceView(
         String invoiceNumber, String status, String stage, LocalDate issueDate, LocalDate dueDate, long daysLate,
         String currency, BigDecimal amount, BigDecimal outstandingAmount, Instant registeredAt, Instant closedAt,
         CustomerView customer, List<PaymentView> payments, String processInstanceId, boolean dunningActive,
-        DunningProgress.Hold hold, List<DunningProgress.OpenTask> openTasks, List<DunningProgress.Message> communications) {
+        DunningProgress.Hold hold, List<DunningProgress.OpenTask> openTasks, List<DunningProgress.Message> communications,
+        LateChargesView lateCharges) {
+
+    /** Late charges as last stated to the customer; the fixed compensation is charged once. */
+    public record LateChargesView(BigDecimal interest, BigDecimal compensation, LocalDate asOf) {
+    }
 
     public record CustomerView(String customerNumber, String name, String segment, String country, String language,
                                String timeZone, String email, String phone, String salesRep) {
@@ -31,7 +36,9 @@ public record InvoiceView(
                         c.getTimeZone(), c.getEmail(), c.getPhone(), c.getSalesRep()),
                 payments.stream().map(p -> new PaymentView(money(invoice, p.getAmount()), p.getCurrency().getCurrencyCode(),
                         p.getPaidOn(), p.getReference(), p.getRecordedAt(), p.getRecordedBy())).toList(),
-                dunning.processInstanceId(), dunning.running(), dunning.hold(), dunning.openTasks(), dunning.messages());
+                dunning.processInstanceId(), dunning.running(), dunning.hold(), dunning.openTasks(), dunning.messages(),
+                invoice.getChargesAsOf() == null ? null : new LateChargesView(invoice.getLateInterest(),
+                        invoice.getLateCompensation(), invoice.getChargesAsOf()));
     }
 
     private static BigDecimal money(Invoice invoice, BigDecimal value) {

@@ -35,6 +35,23 @@ public final class PolicyVariables {
     /** A collector reviews (and may edit) the stage's reminder before it goes; the formal notice always. */
     public static final String LEVEL1_REVIEW = "level1Review";
     public static final String LEVEL2_REVIEW = "level2Review";
+    /** Stages whose email carries a copy of the invoice (a decision output, comma-separated). */
+    public static final String INVOICE_COPY_STAGES = "invoiceCopyStages";
+    /** Below this outstanding amount the invoice is not dunned at all. */
+    public static final String MINIMUM_AMOUNT = "minimumAmount";
+    /** The outstanding amount reaches the policy's minimum. */
+    public static final String DUNNING_WANTED = "dunningWanted";
+    /** At escalation, an outstanding amount at or above it suggests litigation, below it an agency. */
+    public static final String LITIGATION_THRESHOLD = "litigationThreshold";
+    /** Statutory B2B late-payment interest and fixed compensation apply (never to consumers). */
+    public static final String LATE_CHARGES = "lateCharges";
+    /** The decision's raw result (one row of dunning-policy), kept for the audit trail. */
+    public static final String DECISION_RESULT = "dunningPolicy";
+    /** The decision's inputs. */
+    public static final String CUSTOMER_SEGMENT = "customerSegment";
+    public static final String RISK_CLASS = "riskClass";
+    public static final String CUSTOMER_COUNTRY = "customerCountry";
+    public static final String INVOICE_AMOUNT = "invoiceAmount";
     /** The stage's email carries a copy of the invoice. */
     public static final String PRE_DUE_INVOICE_COPY = "preDueInvoiceCopy";
     public static final String LEVEL1_INVOICE_COPY = "level1InvoiceCopy";
