@@ -8,3 +8,6 @@ alter table customer add column contract_interest_rate numeric(7, 4);
 alter table invoice add column late_interest numeric(19, 4);
 alter table invoice add column late_compensation numeric(19, 4);
 alter table invoice add column charges_as_of date;
+
+-- A promise or dispute recorded by a collector or salesperson (not through the customer's link).
+alter table customer_answer add column answered_by varchar(64);

@@ -3,6 +3,7 @@ package com.relance.api;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.relance.invoice.CustomerNotFoundException;
+import com.relance.portal.CustomerAnswers;
 import com.relance.invoice.FieldError;
 import com.relance.invoice.ImportRejectedException;
 import com.relance.invoice.InvalidInvoiceException;
@@ -57,6 +58,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setType(CONFLICT);
         problem.setTitle("Conflict with the recorded invoice");
         problem.setProperty("invoiceNumber", e.invoiceNumber());
+        return problem;
+    }
+
+    @ExceptionHandler(CustomerAnswers.InvoiceClosed.class)
+    ProblemDetail closed(CustomerAnswers.InvoiceClosed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                e.getMessage() + ": nothing to promise or dispute any more");
+        problem.setType(CONFLICT);
+        problem.setTitle("Invoice closed");
         return problem;
     }
 

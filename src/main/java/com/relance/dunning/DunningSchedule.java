@@ -68,6 +68,17 @@ public class DunningSchedule {
                 .atZone(zone(execution)).toInstant());
     }
 
+    /**
+     * How long a dispute may hold the ladder at most: the policy's longest hold. A dispute still
+     * open then lets the ladder move on, with its "Resolve" task still open.
+     */
+    public Date disputeHoldEnd(VariableScope execution) {
+        ZoneId zone = zone(execution);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        return Date.from(today.plusDays(integer(execution, PolicyVariables.MAX_HOLD_DAYS))
+                .atTime(LocalTime.parse(string(execution, SEND_TIME))).atZone(zone).toInstant());
+    }
+
     /** The hold date a reviewer asked for, or the default hold, capped by the policy's maximum. */
     public Date reviewHoldEnd(VariableScope execution) {
         ZoneId zone = zone(execution);

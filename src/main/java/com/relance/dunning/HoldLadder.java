@@ -22,8 +22,15 @@ public class HoldLadder implements JavaDelegate {
         this.clock = clock;
     }
 
+    /** Input of the "Hold the ladder …" tasks of a promise or dispute: until when (a salesperson's hold sets it itself). */
+    static final String PAUSE_UNTIL = "pauseUntil";
+
     @Override
     public void execute(DelegateExecution execution) {
+        Object until = execution.getVariableLocal(PAUSE_UNTIL);
+        if (until instanceof Date date) {
+            execution.getProcessInstance().setVariable(ProcessVariables.HOLD_UNTIL_DATE, date);
+        }
         execution.getProcessInstance().setVariable(ProcessVariables.HOLD_STARTED_AT, Date.from(clock.instant()));
         jobs.timers(execution).forEach(jobs::recalculate);
         jobs.continuations(execution, false).forEach(jobs::suspend);

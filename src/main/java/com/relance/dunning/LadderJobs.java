@@ -47,7 +47,7 @@ class LadderJobs {
     private static Set<String> holdActivities(DelegateExecution holdStep) {
         FlowElement element = holdStep.getBpmnModelElementInstance();
         if (!(element.getParentElement() instanceof SubProcess hold)) {
-            throw new IllegalStateException(element.getId() + " must sit in an event subprocess");
+            return Set.of(); // on the ladder itself: every job is the ladder's
         }
         return hold.getFlowElements().stream().map(FlowElement::getId).collect(Collectors.toSet());
     }

@@ -24,11 +24,17 @@ public class ResumeLadder implements JavaDelegate {
         this.clock = clock;
     }
 
+    /** Input: false when the time waited must not move the ladder's dates (a broken promise). */
+    static final String MOVES_DATES = "movesDates";
+
     @Override
     public void execute(DelegateExecution execution) {
         var instance = execution.getProcessInstance();
         Instant started = ((Date) instance.getVariable(ProcessVariables.HOLD_STARTED_AT)).toInstant();
         long heldDays = (Duration.between(started, clock.instant()).toHours() + 23) / 24; // started days count whole
+        if (Boolean.FALSE.equals(execution.getVariableLocal(MOVES_DATES))) {
+            heldDays = 0; // a broken promise: the stage that is due now goes out now
+        }
         Object paused = instance.getVariable(PolicyVariables.PAUSED_DAYS);
         instance.setVariable(PolicyVariables.PAUSED_DAYS, (paused instanceof Number n ? n.intValue() : 0) + (int) heldDays);
         instance.removeVariable(ProcessVariables.HOLD_UNTIL_DATE);

@@ -99,6 +99,24 @@ public class Invoice {
         }
     }
 
+    /**
+     * A credit note after a dispute lowers what the customer owes (the invoice amount and the open
+     * amount); at or below {@code tolerance} nothing is left to dun.
+     *
+     * @throws IllegalArgumentException when the credit note is not positive or exceeds the open amount
+     */
+    public void applyCreditNote(BigDecimal credit, BigDecimal tolerance, Instant at) {
+        if (credit.signum() <= 0 || credit.compareTo(outstandingAmount) > 0) {
+            throw new IllegalArgumentException("A credit note must be more than 0 and at most the open amount "
+                    + outstandingAmount.toPlainString() + " " + currency + ", got " + credit.toPlainString());
+        }
+        amount = amount.subtract(credit);
+        outstandingAmount = outstandingAmount.subtract(credit);
+        if (status == InvoiceStatus.OPEN && outstandingAmount.compareTo(tolerance) <= 0) {
+            close(InvoiceStatus.CREDITED, at);
+        }
+    }
+
     public void close(InvoiceStatus outcome, Instant at) {
         this.status = outcome;
         this.closedAt = at;

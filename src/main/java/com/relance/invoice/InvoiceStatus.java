@@ -6,6 +6,8 @@ public enum InvoiceStatus {
     OPEN,
     /** Outstanding amount at or below the payment tolerance. */
     PAID,
+    /** A credit note, after a dispute, brought the outstanding amount within the tolerance. */
+    CREDITED,
     /** Cancelled after a justified dispute. */
     CANCELLED,
     /** A collector stopped dunning at the formal-notice review. */

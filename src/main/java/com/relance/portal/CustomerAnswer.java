@@ -47,6 +47,9 @@ public class CustomerAnswer {
     @Column(nullable = false)
     private Instant answeredAt;
 
+    /** A collector or salesperson who recorded the customer's answer; null when the customer answered online. */
+    private String answeredBy;
+
     protected CustomerAnswer() {
     }
 
@@ -58,6 +61,8 @@ public class CustomerAnswer {
     }
 
     void promise(LocalDate date) { this.promisedDate = date; }
+
+    void recordedBy(String user) { this.answeredBy = user; }
 
     void dispute(String reason, String attachmentName, String attachmentType, byte[] attachment) {
         this.reason = reason;
@@ -83,4 +88,5 @@ public class CustomerAnswer {
     public byte[] getAttachment() { return attachment; }
     public Instant getLinkIssuedAt() { return linkIssuedAt; }
     public Instant getAnsweredAt() { return answeredAt; }
+    public String getAnsweredBy() { return answeredBy; }
 }

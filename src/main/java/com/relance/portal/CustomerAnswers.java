@@ -1,6 +1,8 @@
 package com.relance.portal;
 
 import com.relance.invoice.Invoice;
+import com.relance.security.AccessRules;
+import com.relance.invoice.InvoiceNotFoundException;
 import com.relance.invoice.InvoiceRepository;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,9 +42,12 @@ public class CustomerAnswers {
     private final InvoiceRepository invoices;
     private final CustomerAnswerRepository answers;
     private final RuntimeService runtime;
+    private final AccessRules access;
     private final Clock clock;
 
-    CustomerAnswers(InvoiceRepository invoices, CustomerAnswerRepository answers, RuntimeService runtime, Clock clock) {
+    CustomerAnswers(InvoiceRepository invoices, CustomerAnswerRepository answers, RuntimeService runtime,
+                    AccessRules access, Clock clock) {
+        this.access = access;
         this.invoices = invoices;
         this.answers = answers;
         this.runtime = runtime;
@@ -85,6 +90,35 @@ public class CustomerAnswers {
         CustomerAnswer answer = start(claims, CustomerAnswer.Kind.PAID);
         answer.paid(reference, paidOn);
         return correlate(answer, Map.of(PAYMENT_REFERENCE, reference, PAID_ON, paidOn.toString()));
+    }
+
+    /** A promise a collector or salesperson took from the customer (phone, email). */
+    @Transactional
+    public CustomerAnswer promiseRecordedBy(String invoiceNumber, LocalDate date, String user) {
+        CustomerAnswer answer = startFor(invoiceNumber, CustomerAnswer.Kind.PROMISE, user);
+        answer.promise(date);
+        return correlate(answer, Map.of(PROMISED_DATE, date.toString()));
+    }
+
+    /** A dispute a collector or salesperson raises for the customer. */
+    @Transactional
+    public CustomerAnswer disputeRecordedBy(String invoiceNumber, String reason, String user) {
+        CustomerAnswer answer = startFor(invoiceNumber, CustomerAnswer.Kind.DISPUTE, user);
+        answer.dispute(reason, null, null, null);
+        return correlate(answer, Map.of(DISPUTE_REASON, reason, DISPUTE_ATTACHMENT, "none"));
+    }
+
+    private CustomerAnswer startFor(String invoiceNumber, CustomerAnswer.Kind kind, String user) {
+        // A salesperson records answers for their own customers only; others' invoices do not exist for them.
+        Invoice invoice = invoices.findByNumber(invoiceNumber)
+                .filter(i -> access.mayAccessCustomerOf(i.getCustomer().getSalesRep()))
+                .orElseThrow(() -> new InvoiceNotFoundException(invoiceNumber));
+        if (invoice.getStatus().isClosed() || invoice.getProcessInstanceId() == null) {
+            throw new InvoiceClosed(invoice.getNumber());
+        }
+        CustomerAnswer answer = new CustomerAnswer(invoice, kind, clock.instant(), clock.instant());
+        answer.recordedBy(user);
+        return answer;
     }
 
     private CustomerAnswer start(PortalLinks.Claims claims, CustomerAnswer.Kind kind) {

@@ -53,7 +53,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).hasAnyAuthority(EVERY_GROUP)
                         // salespeople hold their own customers' dunning (checked per customer)
-                        .requestMatchers(path("/api/invoices/*/holds"), path("/api/customers/*/holds"))
+                        .requestMatchers(path("/api/invoices/*/holds"), path("/api/customers/*/holds"),
+                                path("/api/invoices/*/promises"), path("/api/invoices/*/disputes"))
                         .hasAnyAuthority(HOLD_GROUPS)
                         .requestMatchers(path("/api/invoices/**")).hasAnyAuthority(INTAKE_GROUPS)
                         // typology, risk class, contractual rate: what the dunning policy decides on

@@ -62,6 +62,7 @@ class MessageTemplatesTest {
             case "salesperson-level2", "salesperson-formal-notice", "salesperson-dispute" -> Map.of("invoice", FACTS,
                     "salespersonName", "Sam", "customerEmail", "a@b.test", "customerPhone", "+33 2",
                     "tasklistUrl", "http://localhost/camunda/app/tasklist/", "disputeReason", "Goods damaged");
+            case "collector-broken-promise" -> Map.of("invoice", FACTS, "promisedDate", "10 April 2026");
             case "agency-handover" -> Map.of("invoice", FACTS, "customer", new com.relance.invoice.Customer("C-7"),
                     "dossier", List.of(new HandOverToAgency.DossierEntry("1 April 2026", "LEVEL_1", "a@b.test", "Reminder")));
             default -> throw new AssertionError("No test model for template " + template + ": add one here");
