@@ -74,6 +74,12 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
     CustomerAnswers answers;
     @Autowired
     IdentityService identity;
+    @Autowired
+    com.relance.invoice.CustomerRepository customers;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
 
@@ -522,41 +528,209 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         assertThat(sentMessage(instance, "FORMAL_NOTICE", "EMAIL").getApprovedBy()).isEqualTo("colette");
     }
 
+    @Test
+    void customerSaysItHasPaid_aCollectorChecksThePayment_andTheLadderGoesOn() {
+        ProcessInstance instance = afterPreDueReminder();
+        answers.paid(claimsFromTheReminder(), "VIR-2026-1103", LocalDate.of(2026, 3, 25));
+
+        Task check = taskAt(instance, "Task_FollowUpCustomerAnswer");
+        assertThat(check).hasCandidateGroup("accounting");
+        assertThat(tasks.getVariable(check.getId(), "paymentReference")).isEqualTo("VIR-2026-1103");
+        complete(check, withVariables("followUpNote", "Not in the bank yet"));
+
+        assertThat(instance).hasPassed("Gateway_AnswerKind", "End_PaymentChecked").isWaitingAt("Timer_Level1Due");
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(DUE.plusDays(7).atTime(NINE).atZone(PARIS).toInstant());
+    }
+
+    @Test
+    void promiseKept_thePaymentEndsDunning_noReminderInBetween() {
+        ProcessInstance instance = afterPreDueReminder();
+        answers.promise(claimsFromTheReminder(), LocalDate.of(2026, 4, 10));
+        runDueJobs(instance);
+        // Held until the promised date plus 3 days' grace: level 1 (7 April) waits.
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 4, 13).atTime(NINE).atZone(PARIS).toInstant());
+
+        at(LocalDate.of(2026, 4, 9), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(mailsTo(customerEmail)).hasSize(1);
+        pay("1250.00");
+
+        assertThat(instance).isEnded().hasPassed("Task_HoldForPromise").hasNotPassed("Task_SendLevel1Reminder");
+    }
+
+    @Test
+    void promiseBroken_theCollectorsAreTold_andTheNextStageGoesOutAtOnce() {
+        ProcessInstance instance = afterPreDueReminder();
+        answers.promise(claimsFromTheReminder(), LocalDate.of(2026, 4, 10));
+        runDueJobs(instance);
+
+        at(LocalDate.of(2026, 4, 13), NINE, PARIS);
+        runDueJobs(instance);
+
+        assertThat(instance).hasPassed("Timer_CustomerPromiseExpired", "Task_InformCollectorsOfBrokenPromise",
+                "Task_ResumeAfterPromise", "End_PromiseBroken", "Task_SendLevel1Reminder").isWaitingAt("Timer_Level2Due");
+        assertThat(body(last(mailsTo("colette@relance.test")))).contains(number, "10 April 2026");
+        assertThat(subject(last(mailsTo(customerEmail)))).isEqualTo("Relance : facture " + number + " échue");
+        assertThat(runtime.getVariable(instance.getId(), "brokenPromise")).isEqualTo(
+                "Payment promised for 2026-04-10, not received by 2026-04-13");
+        // The level-2 date is not moved on by the days the promise was waited for.
+        assertThat(timer(instance, "Timer_Level2Due").getDuedate().toInstant())
+                .isEqualTo(DUE.plusDays(30).atTime(NINE).atZone(PARIS).toInstant());
+    }
+
+    @Test
+    void disputeRejected_theLadderResumesAtItsStage_withItsDatesMovedOnByTheDisputedDays() {
+        ProcessInstance instance = afterPreDueReminder();
+        answers.dispute(claimsFromTheReminder(), "Two boxes arrived damaged", null, null, null);
+        runDueJobs(instance);
+        assertThat(body(last(mailsTo("sam@relance.test")))).contains("Two boxes arrived damaged");
+        Task resolve = taskAt(instance, "Task_ResolveCustomerDispute");
+        assertThat(resolve).hasCandidateGroup("accounting").hasCandidateUser("sam");
+
+        at(DUE.plusDays(7), NINE, PARIS); // level 1's date: held, nothing goes out
+        runDueJobs(instance);
+        assertThat(mailsTo(customerEmail)).hasSize(1);
+
+        at(LocalDate.of(2026, 4, 10), LocalTime.of(11, 0), PARIS);
+        complete(resolve, withVariables(ProcessVariables.DISPUTE_OUTCOME, "rejected", "resolutionNotes", "Delivery note signed"));
+
+        assertThat(instance).hasPassed("Gateway_CustomerDisputeOutcome", "Gateway_DisputeLeavesAnAmount",
+                "Task_ResumeAfterDispute", "End_DisputeResolved").isWaitingAt("Timer_Level1Due");
+        // Held from 26 March 09:00 to 10 April 11:00: 16 started days; level 1 moves from 7 to 23 April.
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 4, 23).atTime(NINE).atZone(PARIS).toInstant());
+    }
+
+    @Test
+    void disputeEndsWithAPartialCreditNote_laterRemindersStateTheLowerAmount() {
+        ProcessInstance instance = afterPreDueReminder();
+        answers.dispute(claimsFromTheReminder(), "Price list not applied", null, null, null);
+        runDueJobs(instance);
+        complete(taskAt(instance, "Task_ResolveCustomerDispute"), withVariables(ProcessVariables.DISPUTE_OUTCOME,
+                "creditNote", ApplyCreditNote.CREDIT_NOTE_AMOUNT, 250, "resolutionNotes", "Credit note AV-12"));
+
+        assertThat(instance).hasPassed("Task_ApplyCreditNote", "Gateway_CreditNoteSettles", "Task_ResumeAfterDispute");
+        assertThat(invoices.findByNumber(number).orElseThrow().getOutstandingAmount()).isEqualByComparingTo("1000.00");
+        at(LocalDate.of(2026, 4, 30), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(body(last(mailsTo(customerEmail)))).contains("1\u202f000,00\u00a0€");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"DISPUTE", "PROMISE"})
-    void customerAnswersOnline_aCollectorFollowsUp_andTheSalespersonHearsOfADispute(String kind) {
+    @ValueSource(strings = {"creditNote", "cancelled"})
+    void disputeEndsWithAFullCreditNoteOrTheInvoiceCancelled_dunningEnds(String outcome) {
+        ProcessInstance instance = afterPreDueReminder();
+        answers.dispute(claimsFromTheReminder(), "Ordered by mistake", null, null, null);
+        runDueJobs(instance);
+        complete(taskAt(instance, "Task_ResolveCustomerDispute"), withVariables(ProcessVariables.DISPUTE_OUTCOME, outcome,
+                ApplyCreditNote.CREDIT_NOTE_AMOUNT, 1250.0, "resolutionNotes", "Agreed with the customer"));
+
+        assertThat(instance).isEnded().hasPassed("StartEvent_InvoiceClosedByDispute", "End_DunningEndedByDispute")
+                .hasPassed(outcome.equals("cancelled") ? "End_DisputedInvoiceCancelled" : "End_SettledByCreditNote");
+        assertThat(invoices.findByNumber(number).orElseThrow().getStatus())
+                .isEqualTo(outcome.equals("cancelled") ? InvoiceStatus.CANCELLED : InvoiceStatus.CREDITED);
+    }
+
+    @Test
+    void theDecisionTableTimesTheLadderPerTypology_aKeyAccountGetsLongerDelaysAndAFormalNoticeNeedsItsSalesperson() {
+        at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 0), PARIS);
+        ProcessInstance instance = register(Invoices.french(number, "key-account", "sam", ISSUED, DUE));
+
+        assertThat(instance).hasPassed("Task_DetermineDunningPolicy", "Task_ApplyDunningPolicy", "Gateway_WorthDunning");
+        assertThat(runtime.getVariable(instance.getId(), PolicyVariables.LEVEL1_OFFSET_DAYS)).isEqualTo(10);
+        assertThat(runtime.getVariable(instance.getId(), PolicyVariables.SALES_APPROVAL_REQUIRED)).isEqualTo(true);
+        assertThat(runtime.getVariable(instance.getId(), PolicyVariables.LEVEL1_REVIEW)).isEqualTo(true);
+        assertThat(timer(instance, "Timer_PreDueReminderDue").getDuedate().toInstant())
+                .isEqualTo(DUE.minusDays(7).atTime(NINE).atZone(PARIS).toInstant());
+    }
+
+    @Test
+    void anInvoiceBelowThePolicysMinimum_isNotDunned() {
+        at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 0), PARIS);
+        // Public sector: nothing under 100.00 is dunned.
+        InvoiceIntake small = Invoices.french(number, "public-sector", null, ISSUED, DUE);
+        ProcessInstance instance = register(new InvoiceIntake(small.invoiceNumber(), small.customerNumber(),
+                small.customerName(), small.customerEmail(), small.customerPhone(), "fr", "FR", "public-sector", null,
+                ISSUED, DUE, small.currency(), new BigDecimal("80.00"), new BigDecimal("80.00"), null,
+                small.customerAddressLine1(), null, small.customerPostalCode(), small.customerCity(), null));
+
+        assertThat(instance).isEnded().hasPassed("End_NotDunned");
+    }
+
+    @Test
+    void aCreditManagerEditsTheTableAndDeploysIt_theNextInvoiceFollowsIt() throws Exception {
+        String table = new String(getClass().getResourceAsStream("/bpmn/dunning-policy.dmn").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        // Level 1 of the SME rows from +7 to +12 days, as an edit in Camunda Modeler would.
+        String edited = table.replace("<text>7</text>", "<text>12</text>");
+        assertThat(edited).isNotEqualTo(table);
+        org.camunda.bpm.engine.RepositoryService repository = engine.getRepositoryService();
+        var deployment = repository.createDeployment().name("Modeler edit").addString("dunning-policy.dmn", edited).deploy();
+        try {
+            at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 0), PARIS);
+            ProcessInstance instance = register(Invoices.french(number, ISSUED, DUE));
+            assertThat(runtime.getVariable(instance.getId(), PolicyVariables.LEVEL1_OFFSET_DAYS)).isEqualTo(12);
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
+    void theCustomersTypologyChanges_theWaitingStagesFollowTheNewPolicy() {
+        ProcessInstance instance = afterPreDueReminder();
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(DUE.plusDays(7).atTime(NINE).atZone(PARIS).toInstant());
+
+        transaction.executeWithoutResult(status -> {
+            var customer = customers.findByNumber("C-" + number).orElseThrow();
+            customer.setSegment("key-account");
+            events.publishEvent(new com.relance.invoice.CustomerTypologyChanged(customer));
+        });
+
+        assertThat(instance).hasPassed("StartEvent_TypologyChanged", "Task_RedetermineDunningPolicy",
+                "Task_ReapplyDunningPolicy", "Task_RescheduleLadder", "End_LadderRescheduled");
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(DUE.plusDays(10).atTime(NINE).atZone(PARIS).toInstant());
+    }
+
+    @Test
+    void lateChargesAreRecordedOnTheInvoice_theFixedCompensationOnce() {
+        ProcessInstance instance = driveToReview();
+        var afterLevel2 = invoices.findByNumber(number).orElseThrow();
+        assertThat(afterLevel2.getLateCompensation()).isEqualByComparingTo("40.00");
+        // 1250 x (ECB 2.15 + 10) % x 30 days / 365 (30 April is day 30 after the due date)
+        assertThat(afterLevel2.getLateInterest()).isEqualByComparingTo("12.48");
+
+        complete(task(instance), withVariables(ProcessVariables.REVIEW_DECISION, "approve"));
+        runDueJobs(instance);
+
+        var afterNotice = invoices.findByNumber(number).orElseThrow();
+        assertThat(afterNotice.getLateCompensation()).as("charged once").isEqualByComparingTo("40.00");
+        // ... 45 days to 15 May
+        assertThat(afterNotice.getLateInterest()).isEqualByComparingTo("18.72");
+        assertThat(afterNotice.getChargesAsOf()).isEqualTo(LocalDate.of(2026, 5, 15));
+    }
+
+    private ProcessInstance afterPreDueReminder() {
         ProcessInstance instance = registerOnTime();
         at(LocalDate.of(2026, 3, 26), NINE, PARIS);
         runDueJobs(instance);
+        assertThat(mailsTo(customerEmail)).hasSize(1);
+        return instance;
+    }
+
+    private PortalLinks.Claims claimsFromTheReminder() {
         String link = body(mailsTo(customerEmail).get(0)).lines()
                 .filter(l -> l.startsWith("http://relance.test/portal/")).findFirst().orElseThrow();
-        PortalLinks.Claims claims = portalLinks.verify(link.substring(link.lastIndexOf('/') + 1));
+        return portalLinks.verify(link.substring(link.lastIndexOf('/') + 1));
+    }
 
-        if (kind.equals("DISPUTE")) {
-            answers.dispute(claims, "Two boxes arrived damaged", null, null, null);
-        } else {
-            answers.promise(claims, LocalDate.of(2026, 4, 10));
-        }
-        runDueJobs(instance);
-
-        Task followUp = tasks.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_FollowUpCustomerAnswer").singleResult();
-        assertThat(followUp).hasCandidateGroup("accounting");
-        assertThat(tasks.getVariable(followUp.getId(), "customerAnswer")).isEqualTo(kind);
-        assertThat(mailsTo("sam@relance.test")).hasSize(kind.equals("DISPUTE") ? 1 : 0);
-        if (kind.equals("DISPUTE")) {
-            assertThat(followUp).hasCandidateUser("sam");
-            assertThat(body(mailsTo("sam@relance.test").get(0))).contains("Two boxes arrived damaged");
-        } else {
-            assertThat(tasks.getVariable(followUp.getId(), "promisedDate")).isEqualTo("2026-04-10");
-        }
-        complete(followUp, withVariables("followUpNote", "Checked with the customer"));
-
-        assertThat(instance).hasPassed("StartEvent_CustomerAnswered", "Gateway_AnswerIsDispute", "Gateway_AnswerRouted",
-                "Task_FollowUpCustomerAnswer", "End_CustomerAnswerFollowedUp").isWaitingAt("Timer_Level1Due");
-        if (kind.equals("DISPUTE")) {
-            assertThat(instance).hasPassed("Task_InformSalespersonOfCustomerDispute");
-        }
+    private Task taskAt(ProcessInstance instance, String activityId) {
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+        assertThat(task).as("task at " + activityId).isNotNull();
+        return task;
     }
 
     private void completeAs(String user, Task task, java.util.Map<String, Object> variables) {
