@@ -47,6 +47,10 @@ public class Invoice {
     @Column(nullable = false, precision = 19, scale = 4)
     private BigDecimal outstandingAmount;
 
+    /** Received beyond the outstanding amount, to be refunded or allocated; null when never overpaid. */
+    @Column(precision = 19, scale = 4)
+    private BigDecimal overpaidAmount;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private InvoiceStatus status = InvoiceStatus.OPEN;
@@ -91,12 +95,22 @@ public class Invoice {
         }
     }
 
-    /** Lowers the open amount; at or below {@code tolerance} the invoice counts as paid. */
-    public void applyPayment(BigDecimal paid, BigDecimal tolerance, Instant at) {
+    /**
+     * Lowers the open amount; at or below {@code tolerance} the invoice counts as paid. What the
+     * payment brings beyond the open amount is added to {@link #getOverpaidAmount()}.
+     *
+     * @return the excess of this payment over the open amount (zero when none)
+     */
+    public BigDecimal applyPayment(BigDecimal paid, BigDecimal tolerance, Instant at) {
+        BigDecimal excess = paid.subtract(outstandingAmount).max(BigDecimal.ZERO);
         outstandingAmount = outstandingAmount.subtract(paid).max(BigDecimal.ZERO);
+        if (excess.signum() > 0) {
+            overpaidAmount = overpaidAmount == null ? excess : overpaidAmount.add(excess);
+        }
         if (status == InvoiceStatus.OPEN && outstandingAmount.compareTo(tolerance) <= 0) {
             close(InvoiceStatus.PAID, at);
         }
+        return excess;
     }
 
     /**
@@ -156,6 +170,7 @@ public class Invoice {
     public Currency getCurrency() { return currency; }
     public BigDecimal getAmount() { return amount; }
     public BigDecimal getOutstandingAmount() { return outstandingAmount; }
+    public BigDecimal getOverpaidAmount() { return overpaidAmount; }
     public InvoiceStatus getStatus() { return status; }
     public String getDunningStage() { return dunningStage; }
     public void setDunningStage(String dunningStage) { this.dunningStage = dunningStage; }

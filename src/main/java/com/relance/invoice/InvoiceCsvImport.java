@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class InvoiceCsvImport {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    /** Shared with {@link PaymentCsvImport}: one CSV dialect for every ERP export. */
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
     private static final Function<InvoiceField, String> COLUMN_NAMES = InvoiceField::csvColumn;
 

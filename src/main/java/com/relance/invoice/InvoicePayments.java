@@ -1,19 +1,31 @@
 package com.relance.invoice;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Records money received against an invoice; a payment that settles it ends its dunning. */
 @Service
 public class InvoicePayments {
 
-    public record Recorded(Payment payment, boolean duplicate) {
+    private static final Logger log = LoggerFactory.getLogger(InvoicePayments.class);
+
+    /**
+     * @param duplicate the reference was already recorded for this invoice: nothing was counted
+     * @param settled   this payment made the invoice count as paid (its dunning ended)
+     * @param overpaid  what this payment brought beyond the outstanding amount (zero when none)
+     */
+    public record Recorded(Payment payment, boolean duplicate, boolean settled, BigDecimal overpaid) {
     }
 
     private final InvoiceRepository invoices;
@@ -35,13 +47,22 @@ public class InvoicePayments {
 
     /**
      * A payment posted again with the same reference and amount is recognised, not counted twice.
-     * A settling payment may race with a reminder job of the same process instance: the loser of
-     * the optimistic lock is retried in a fresh transaction.
+     * A payment beyond the outstanding amount is recorded whole; the excess is kept on the invoice
+     * as overpaid.
      */
     public Recorded record(String invoiceNumber, PaymentRequest request, String recordedBy) {
+        return inOneTransaction(() -> recordInTransaction(invoiceNumber, request, recordedBy));
+    }
+
+    /**
+     * Runs {@code work} in one transaction. A settling payment may race with a reminder job of the
+     * same process instance: the loser of the optimistic lock is retried whole, in a fresh
+     * transaction (a batch of payments included, so it stays all or nothing).
+     */
+    <T> T inOneTransaction(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> recordOnce(invoiceNumber, request, recordedBy));
+                return transaction.execute(status -> work.get());
             } catch (OptimisticLockingFailureException raced) {
                 if (attempt == 3) {
                     throw raced;
@@ -50,9 +71,21 @@ public class InvoicePayments {
         }
     }
 
-    private Recorded recordOnce(String invoiceNumber, PaymentRequest request, String recordedBy) {
+    /**
+     * The one path every payment takes (API, CSV import): joins the caller's transaction, which
+     * {@link #inOneTransaction} opens. Several payments of one invoice may follow each other in it:
+     * the invoice is the same managed entity each time, and once one of them ended the dunning the
+     * next finds no active process and is recorded all the same.
+     */
+    Recorded recordInTransaction(String invoiceNumber, PaymentRequest request, String recordedBy) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A payment is recorded inside a transaction (see inOneTransaction)");
+        }
         Invoice invoice = invoices.findByNumber(invoiceNumber).orElseThrow(() -> new InvoiceNotFoundException(invoiceNumber));
-        validate(invoice, request);
+        List<FieldError> errors = problems(invoice, request);
+        if (!errors.isEmpty()) {
+            throw new InvalidInvoiceException(errors);
+        }
         String reference = request.reference() == null || request.reference().isBlank() ? null : request.reference().strip();
         if (reference != null) {
             var earlier = payments.findByInvoiceAndReference(invoice, reference);
@@ -61,33 +94,44 @@ public class InvoicePayments {
                     throw new InvoiceConflictException(invoiceNumber, "Payment reference " + reference
                             + " is already recorded for invoice " + invoiceNumber + " with another amount");
                 }
-                return new Recorded(earlier.get(), true);
+                return new Recorded(earlier.get(), true, false, BigDecimal.ZERO);
             }
         }
-        if (invoice.getOutstandingAmount().signum() == 0) {
-            throw new InvoiceConflictException(invoiceNumber, "Invoice " + invoiceNumber + " has nothing outstanding");
-        }
+        // A payment to an invoice with nothing outstanding is money received all the same (paid
+        // twice, say): recorded whole, as an overpayment to refund or allocate, not refused.
         Payment payment = payments.save(new Payment(invoice, request.amount(), invoice.getCurrency(), request.paidOn(),
                 reference, clock.instant(), recordedBy));
         boolean wasOpen = invoice.getStatus() == InvoiceStatus.OPEN;
-        invoice.applyPayment(request.amount(), policy.toleranceFor(invoice), clock.instant());
-        events.publishEvent(new PaymentRecorded(invoice, payment, wasOpen && invoice.getStatus() == InvoiceStatus.PAID));
-        return new Recorded(payment, false);
+        BigDecimal excess = invoice.applyPayment(request.amount(), policy.toleranceFor(invoice), clock.instant());
+        if (excess.signum() > 0) {
+            log.warn("Invoice {} overpaid by {} {} (payment {} of {} on {}); overpaid in total {}: refund or allocate it",
+                    invoiceNumber, InvoiceView.money(invoice, excess), invoice.getCurrency(), reference,
+                    InvoiceView.money(invoice, request.amount()), request.paidOn(),
+                    InvoiceView.money(invoice, invoice.getOverpaidAmount()));
+        }
+        boolean settled = wasOpen && invoice.getStatus() == InvoiceStatus.PAID;
+        events.publishEvent(new PaymentRecorded(invoice, payment, settled));
+        return new Recorded(payment, false, settled, excess);
     }
 
-    private void validate(Invoice invoice, PaymentRequest request) {
+    /**
+     * Everything wrong with a payment of this invoice, named as the JSON API spells the fields.
+     * With {@code invoice} null (an unknown invoice) only what needs no invoice is checked.
+     */
+    List<FieldError> problems(Invoice invoice, PaymentRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.amount() == null) {
             errors.add(new FieldError("amount", "must not be null"));
         } else if (request.amount().signum() <= 0) {
             errors.add(new FieldError("amount", "must be greater than 0"));
-        } else if (request.amount().stripTrailingZeros().scale() > invoice.getCurrency().getDefaultFractionDigits()) {
+        } else if (invoice != null
+                && request.amount().stripTrailingZeros().scale() > invoice.getCurrency().getDefaultFractionDigits()) {
             errors.add(new FieldError("amount", "has more than " + invoice.getCurrency().getDefaultFractionDigits()
                     + " decimals for " + invoice.getCurrency()));
         }
         if (request.currency() == null || request.currency().isBlank()) {
             errors.add(new FieldError("currency", "must not be blank"));
-        } else if (!request.currency().equals(invoice.getCurrency().getCurrencyCode())) {
+        } else if (invoice != null && !request.currency().equals(invoice.getCurrency().getCurrencyCode())) {
             errors.add(new FieldError("currency", "must be " + invoice.getCurrency() + ", the invoice's currency"));
         }
         if (request.paidOn() == null) {
@@ -98,8 +142,6 @@ public class InvoicePayments {
         if (request.reference() != null && request.reference().length() > 140) {
             errors.add(new FieldError("reference", "size must be between 0 and 140"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInvoiceException(errors);
-        }
+        return errors;
     }
 }

@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An invoice as the API shows it: facts, payments and where its dunning stands. */
+/**
+ * An invoice as the API shows it: facts, payments and where its dunning stands. {@code overpaidAmount}
+ * is null unless more was received than was asked for.
+ */
 public record InvoiceView(
         String invoiceNumber, String status, String stage, LocalDate issueDate, LocalDate dueDate, long daysLate,
-        String currency, BigDecimal amount, BigDecimal outstandingAmount, Instant registeredAt, Instant closedAt,
+        String currency, BigDecimal amount, BigDecimal outstandingAmount, BigDecimal overpaidAmount,
+        Instant registeredAt, Instant closedAt,
         CustomerView customer, List<PaymentView> payments, String processInstanceId, boolean dunningActive,
         DunningProgress.Hold hold, List<DunningProgress.OpenTask> openTasks, List<DunningProgress.Message> communications,
         LateChargesView lateCharges) {
@@ -31,7 +35,8 @@ public record InvoiceView(
                 invoice.getIssueDate(), invoice.getDueDate(),
                 invoice.getStatus().isClosed() ? 0 : invoice.daysLate(today),
                 invoice.getCurrency().getCurrencyCode(), money(invoice, invoice.getAmount()),
-                money(invoice, invoice.getOutstandingAmount()), invoice.getRegisteredAt(), invoice.getClosedAt(),
+                money(invoice, invoice.getOutstandingAmount()), money(invoice, invoice.getOverpaidAmount()),
+                invoice.getRegisteredAt(), invoice.getClosedAt(),
                 new CustomerView(c.getNumber(), c.getName(), c.getSegment(), c.getCountry(), c.getLanguage(),
                         c.getTimeZone(), c.getEmail(), c.getPhone(), c.getSalesRep()),
                 payments.stream().map(p -> new PaymentView(money(invoice, p.getAmount()), p.getCurrency().getCurrencyCode(),
@@ -41,7 +46,7 @@ public record InvoiceView(
                         invoice.getLateCompensation(), invoice.getChargesAsOf()));
     }
 
-    private static BigDecimal money(Invoice invoice, BigDecimal value) {
-        return value.setScale(invoice.getCurrency().getDefaultFractionDigits(), java.math.RoundingMode.UNNECESSARY);
+    static BigDecimal money(Invoice invoice, BigDecimal value) {
+        return value == null ? null : value.setScale(invoice.getCurrency().getDefaultFractionDigits(), java.math.RoundingMode.UNNECESSARY);
     }
 }

@@ -59,6 +59,8 @@ public class SecurityConfiguration {
                         .requestMatchers(path("/api/invoices/**")).hasAnyAuthority(INTAKE_GROUPS)
                         // typology, risk class, contractual rate: what the dunning policy decides on
                         .requestMatchers(path(HttpMethod.PATCH, "/api/customers/*")).hasAnyAuthority(INTAKE_GROUPS)
+                        // payments from a bank or ERP export: whoever may record a single payment
+                        .requestMatchers(path("/api/payments/**")).hasAnyAuthority(INTAKE_GROUPS)
                         // the engine applies its own authorizations to the user set below
                         .requestMatchers(path("/engine-rest/**")).hasAnyAuthority(EVERY_GROUP)
                         .anyRequest().denyAll())
