@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** bpmn/ and forms/ are deployed at start-up; a restart with unchanged files deploys nothing new. */
+/**
+ * bpmn/ (processes and decisions) and forms/ are deployed at start-up; a restart with unchanged files
+ * deploys nothing new.
+ */
 class DeploymentOnRestartTest {
 
     @TempDir
@@ -27,6 +30,7 @@ class DeploymentOnRestartTest {
             RepositoryService repository = app.getBean(RepositoryService.class);
             firstDeployment = repository.createDeploymentQuery().singleResult();
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-dunning").count()).isEqualTo(1);
+            assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("dunning-policy").count()).isEqualTo(1);
         }
         try (ConfigurableApplicationContext app = start(url)) {
             RepositoryService repository = app.getBean(RepositoryService.class);
@@ -34,9 +38,12 @@ class DeploymentOnRestartTest {
             assertThat(repository.createDeploymentQuery().singleResult().getId()).isEqualTo(firstDeployment.getId());
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-dunning").singleResult()
                     .getVersion()).isEqualTo(1);
+            assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("dunning-policy").singleResult()
+                    .getVersion()).isEqualTo(1);
         }
-        assertThat(first).contains("invoice-dunning.bpmn", "call-customer.form", "review-formal-notice.form",
-                "decide-escalation.form", "prepare-litigation-file.form", "resolve-dispute.form");
+        assertThat(first).contains("invoice-dunning.bpmn", "dunning-policy.dmn", "call-customer.form",
+                "review-formal-notice.form", "decide-escalation.form", "prepare-litigation-file.form",
+                "resolve-dispute.form");
     }
 
     private static List<String> deployedResources(String url) {
