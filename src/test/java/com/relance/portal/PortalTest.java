@@ -117,7 +117,7 @@ class PortalTest extends DunningTestSupport {
     }
 
     @Test
-    void postPromise_validDate_thanksStoresThePromiseAndOpensAFollowUpTask() {
+    void postPromise_validDate_thanksStoresThePromiseAndHoldsTheLadder() {
         assertThat(storedAnswers()).isEmpty();
         assertThat(followUps()).isEmpty();
 
@@ -133,11 +133,13 @@ class PortalTest extends DunningTestSupport {
         assertThat(answer.getLinkIssuedAt()).isEqualTo(PRE_DUE.atTime(NINE).atZone(PARIS).toInstant());
         assertThat(answer.getAnsweredAt()).isEqualTo(PRE_DUE.atTime(NINE).atZone(PARIS).toInstant());
         runDueJobs(instance);
-        List<Task> followUps = followUps();
-        assertThat(followUps).hasSize(1);
-        assertThat(tasks.getVariable(followUps.get(0).getId(), CustomerAnswers.ANSWER)).isEqualTo("PROMISE");
-        assertThat(tasks.getVariable(followUps.get(0).getId(), CustomerAnswers.PROMISED_DATE)).isEqualTo("2026-04-10");
-        assertThat(tasks.getVariable(followUps.get(0).getId(), CustomerAnswers.ANSWER_ID)).isEqualTo(answer.getId());
+        // The ladder waits for the promised date plus 3 days' grace: level 1 (7 April) moves to 13 April.
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("Task_HoldForPromise").finished().count()).isEqualTo(1);
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("Timer_Level1Due")
+                .singleResult().getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 4, 13).atTime(NINE).atZone(PARIS).toInstant());
+        assertThat(followUps()).isEmpty();
     }
 
     @Test
@@ -163,11 +165,11 @@ class PortalTest extends DunningTestSupport {
         List<MimeMessage> toSam = mailsTo("sam@relance.test");
         assertThat(toSam).hasSize(1);
         assertThat(body(toSam.get(0))).contains("Two boxes arrived damaged");
-        List<Task> followUps = followUps();
-        assertThat(followUps).hasSize(1);
-        assertThat(tasks.getVariable(followUps.get(0).getId(), CustomerAnswers.ANSWER)).isEqualTo("DISPUTE");
-        assertThat(tasks.getVariable(followUps.get(0).getId(), CustomerAnswers.DISPUTE_ATTACHMENT))
-                .isEqualTo("bon de livraison.pdf");
+        Task resolve = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ResolveCustomerDispute").singleResult();
+        assertThat(resolve).as("a dispute to resolve").isNotNull();
+        assertThat(tasks.getVariable(resolve.getId(), CustomerAnswers.ANSWER)).isEqualTo("DISPUTE");
+        assertThat(tasks.getVariable(resolve.getId(), CustomerAnswers.DISPUTE_ATTACHMENT)).isEqualTo("bon de livraison.pdf");
     }
 
     @Test
