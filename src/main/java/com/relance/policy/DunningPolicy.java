@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("relance.policy")
 public record DunningPolicy(
         LocalTime sendTime,
+        LocalTime sendWindowEnd,
         boolean preDueReminder,
         int preDueOffsetDays,
         int level1OffsetDays,
@@ -59,6 +60,15 @@ public record DunningPolicy(
                 && level2OffsetDays < formalNoticeOffsetDays && formalNoticeOffsetDays < escalationOffsetDays)) {
             throw new IllegalArgumentException("relance.policy offsets must rise stage after stage, pre-due before the due date");
         }
+        if (sendTime == null) {
+            throw new IllegalArgumentException("relance.policy.send-time is required");
+        }
+        // The morning sending window [send time, window end): a stage caught up late goes inside it.
+        sendWindowEnd = sendWindowEnd == null ? LocalTime.of(11, 0) : sendWindowEnd;
+        if (!sendWindowEnd.isAfter(sendTime)) {
+            throw new IllegalArgumentException("relance.policy.send-window-end (" + sendWindowEnd
+                    + ") must come after send-time (" + sendTime + ") on the same day");
+        }
         salesApprovalSegments = salesApprovalSegments == null ? List.of() : List.copyOf(salesApprovalSegments);
         channels = channels == null ? new Channels(null, null, null, null) : channels;
         reviewedStages = reviewedStages == null ? List.of() : List.copyOf(reviewedStages);
@@ -87,6 +97,7 @@ public record DunningPolicy(
                 salesApprovalSegments.contains(invoice.getCustomer().getSegment()));
         v.put(PolicyVariables.PAUSED_DAYS, 0);
         v.put(PolicyVariables.SEND_TIME, sendTime.toString());
+        v.put(PolicyVariables.SEND_WINDOW_END, sendWindowEnd.toString());
         v.put(PolicyVariables.PAYMENT_TOLERANCE, paymentTolerance.toPlainString());
         v.put(PolicyVariables.PRE_DUE_CHANNELS, String.join(",", channels.preDue()));
         v.put(PolicyVariables.LEVEL1_CHANNELS, String.join(",", channels.level1()));
