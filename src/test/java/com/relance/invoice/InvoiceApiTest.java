@@ -41,7 +41,8 @@ class InvoiceApiTest extends DunningTestSupport {
     void setUp() {
         collector = rest.withBasicAuth("colette", "colette-test");
         number = Invoices.nextNumber();
-        at(LocalDate.of(2026, 4, 20), LocalTime.of(15, 0), LONDON);
+        // A Monday inside the morning sending window (09:00-11:00 London): an overdue stage goes at once.
+        at(LocalDate.of(2026, 4, 20), LocalTime.of(10, 0), LONDON);
     }
 
     private Map<String, Object> invoiceJson(String amount) {
