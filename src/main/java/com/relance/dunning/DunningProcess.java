@@ -152,6 +152,7 @@ public class DunningProcess implements DunningProgress {
         v.put(ProcessVariables.CUSTOMER_NAME, invoice.getCustomer().getName());
         v.put(ProcessVariables.CUSTOMER_PHONE, invoice.getCustomer().getPhone());
         v.put(ProcessVariables.CUSTOMER_TIME_ZONE, invoice.getCustomer().getTimeZone());
+        v.put(ProcessVariables.CUSTOMER_COUNTRY, invoice.getCustomer().getCountry());
         v.put(ProcessVariables.SALES_REP, invoice.getCustomer().getSalesRep());
         v.put(ProcessVariables.DUE_DATE, invoice.getDueDate().toString());
         v.put(ProcessVariables.CURRENCY, invoice.getCurrency().getCurrencyCode());

@@ -6,12 +6,15 @@ import static com.relance.policy.PolicyVariables.PROMISE_GRACE_DAYS;
 import static com.relance.policy.PolicyVariables.REVIEW_HOLD_DEFAULT_DAYS;
 import static com.relance.policy.PolicyVariables.REVIEW_HOLD_MAX_DAYS;
 import static com.relance.policy.PolicyVariables.SEND_TIME;
+import static com.relance.policy.PolicyVariables.SEND_WINDOW_END;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import com.relance.policy.BusinessCalendar;
 import com.relance.policy.PolicyVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -24,14 +27,23 @@ import org.springframework.stereotype.Component;
  * A stage is due at its offset from the due date, at the policy's send time in the customer's time
  * zone, but never sooner than the minimum gap after the previous reminder: an invoice registered
  * late catches up one stage at a time, in order, instead of receiving every reminder at once.
+ * Every date that leads to a customer-facing step lands on a business day of the customer's
+ * country (no weekend, no public holiday); a stage whose day has come already goes inside the
+ * morning sending window [send time, window end): at once when now is in it, else at the next
+ * business morning.
  */
 @Component("dunningSchedule")
 public class DunningSchedule {
 
-    private final Clock clock;
+    /** Instances started before the sending window was a policy variable: two hours from their send time. */
+    private static final int LEGACY_WINDOW_HOURS = 2;
 
-    public DunningSchedule(Clock clock) {
+    private final Clock clock;
+    private final BusinessCalendar calendar;
+
+    public DunningSchedule(Clock clock, BusinessCalendar calendar) {
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     public Date dateOf(String stageName, VariableScope execution) {
@@ -51,7 +63,18 @@ public class DunningSchedule {
                 day = earliest;
             }
         }
-        Instant at = day.atTime(sendTime).atZone(zone).toInstant();
+        String country = country(execution);
+        day = calendar.onOrAfter(country, day);
+        Instant now = clock.instant();
+        Instant at;
+        if (day.isAfter(LocalDate.ofInstant(now, zone))) {
+            at = ZonedDateTime.of(day, sendTime, zone).toInstant();
+        } else {
+            // The day has come (a late registration, a lifted hold, a broken promise): now if inside
+            // this morning's window, else the next business morning, not whenever the computation
+            // happens to run (a Sunday evening).
+            at = calendar.sendInstant(country, zone, day, sendTime, windowEnd(execution, sendTime), now);
+        }
         // While on hold nothing fires; the resume recalculates with the paused days added.
         Date holdUntil = (Date) execution.getVariable(ProcessVariables.HOLD_UNTIL_DATE);
         if (holdUntil != null && holdUntil.toInstant().isAfter(at)) {
@@ -60,12 +83,12 @@ public class DunningSchedule {
         return Date.from(at);
     }
 
-    /** The promised payment date plus the policy's grace days, at send time. */
+    /** The promised payment date plus the policy's grace days (then the next business day), at send time. */
     public Date promiseExpiry(VariableScope execution) {
         LocalDate promised = LocalDate.parse(string(execution, ProcessVariables.PROMISED_DATE).substring(0, 10));
         LocalTime sendTime = LocalTime.parse(string(execution, SEND_TIME));
-        return Date.from(promised.plusDays(integer(execution, PROMISE_GRACE_DAYS)).atTime(sendTime)
-                .atZone(zone(execution)).toInstant());
+        LocalDate day = calendar.onOrAfter(country(execution), promised.plusDays(integer(execution, PROMISE_GRACE_DAYS)));
+        return Date.from(ZonedDateTime.of(day, sendTime, zone(execution)).toInstant());
     }
 
     /**
@@ -89,13 +112,30 @@ public class DunningSchedule {
                 : LocalDate.parse(asked.toString().substring(0, 10));
         LocalDate cap = today.plusDays(integer(execution, REVIEW_HOLD_MAX_DAYS));
         LocalDate end = until.isAfter(cap) ? cap : until.isBefore(today) ? today : until;
-        Instant at = end.atTime(LocalTime.parse(string(execution, SEND_TIME))).atZone(zone).toInstant();
+        // The notice goes back to review, and from there to the customer: on a business day.
+        end = calendar.onOrAfter(country(execution), end);
+        Instant at = ZonedDateTime.of(end, LocalTime.parse(string(execution, SEND_TIME)), zone).toInstant();
         return Date.from(at);
     }
 
     private static int pausedDays(VariableScope execution) {
         Object paused = execution.getVariable(PolicyVariables.PAUSED_DAYS);
         return paused instanceof Number n ? n.intValue() : 0;
+    }
+
+    /** Null for instances started before the country was a variable: weekends only then. */
+    private static String country(VariableScope execution) {
+        Object country = execution.getVariable(ProcessVariables.CUSTOMER_COUNTRY);
+        return country == null ? null : country.toString();
+    }
+
+    private static LocalTime windowEnd(VariableScope execution, LocalTime sendTime) {
+        Object end = execution.getVariable(SEND_WINDOW_END);
+        if (end != null) {
+            return LocalTime.parse(end.toString());
+        }
+        LocalTime legacy = sendTime.plusHours(LEGACY_WINDOW_HOURS);
+        return legacy.isAfter(sendTime) ? legacy : LocalTime.MAX; // a late send time: the window ends at midnight
     }
 
     private static ZoneId zone(VariableScope execution) {

@@ -11,6 +11,8 @@ public final class ProcessVariables {
     public static final String CUSTOMER_NAME = "customerName";
     public static final String CUSTOMER_PHONE = "customerPhone";
     public static final String CUSTOMER_TIME_ZONE = "customerTimeZone";
+    /** ISO 3166 code: whose public holidays are no reminder days. */
+    public static final String CUSTOMER_COUNTRY = com.relance.policy.PolicyVariables.CUSTOMER_COUNTRY;
     public static final String SALES_REP = "salesRep";
     public static final String DUE_DATE = "dueDate";
     public static final String CURRENCY = "currency";

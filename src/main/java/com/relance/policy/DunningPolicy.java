@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("relance.policy")
 public record DunningPolicy(
         LocalTime sendTime,
+        LocalTime sendWindowEnd,
         int minimumDaysBetweenReminders,
         int formalNoticeDeadlineDays,
         int promiseGraceDays,
@@ -31,6 +32,15 @@ public record DunningPolicy(
     private static final List<String> STAGES = List.of("PRE_DUE", "LEVEL_1", "LEVEL_2", "FORMAL_NOTICE");
 
     public DunningPolicy {
+        if (sendTime == null) {
+            throw new IllegalArgumentException("relance.policy.send-time is required");
+        }
+        // The morning sending window [send time, window end): a stage caught up late goes inside it.
+        sendWindowEnd = sendWindowEnd == null ? LocalTime.of(11, 0) : sendWindowEnd;
+        if (!sendWindowEnd.isAfter(sendTime)) {
+            throw new IllegalArgumentException("relance.policy.send-window-end (" + sendWindowEnd
+                    + ") must come after send-time (" + sendTime + ") on the same day");
+        }
         if (minimumDaysBetweenReminders < 1 || reviewHoldMaxDays < reviewHoldDefaultDays || maxHoldDays < 1) {
             throw new IllegalArgumentException("relance.policy: at least one day between reminders; default hold within the maximum");
         }
@@ -86,6 +96,7 @@ public record DunningPolicy(
         v.put(PolicyVariables.REVIEW_HOLD_MAX_DAYS, reviewHoldMaxDays);
         v.put(PolicyVariables.MAX_HOLD_DAYS, maxHoldDays);
         v.put(PolicyVariables.SEND_TIME, sendTime.toString());
+        v.put(PolicyVariables.SEND_WINDOW_END, sendWindowEnd.toString());
         return v;
     }
 

@@ -25,6 +25,11 @@ public final class PolicyVariables {
     public static final String PAUSED_DAYS = "pausedDays";
     /** Local time of day, in the customer's time zone, at which a stage's reminder is due. */
     public static final String SEND_TIME = "sendTime";
+    /**
+     * End (exclusive) of the morning sending window that starts at {@link #SEND_TIME}: a stage
+     * caught up late goes at once inside it, else at the next business day's send time.
+     */
+    public static final String SEND_WINDOW_END = "sendWindowEnd";
     public static final String PAYMENT_TOLERANCE = "paymentTolerance";
 
     /** Channels of each stage's reminder, comma-separated: EMAIL, SMS, LETTER. */

@@ -23,6 +23,7 @@ import com.relance.invoice.InvoiceStatus;
 import com.relance.invoice.PaymentRequest;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -49,13 +50,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every path through {@code invoice-dunning}, with the real beans, a real SMTP server and the
  * engine clock. The invoice: EUR 1,250.00, French customer (Europe/Paris), due 31 March 2026;
- * default policy: pre-due −5, level 1 +7, level 2 +30, formal notice +45, escalation +60, 09:00 local.
+ * default policy: pre-due −5, level 1 +7, level 2 +30, formal notice +45, escalation +60, 09:00 local,
+ * on French business days (a stage falling on a weekend or public holiday moves to the next one).
+ * So: pre-due Thu 26 March, level 1 Tue 7 April, level 2 Thu 30 April, formal notice Fri 15 May,
+ * escalation Sat 30 May → Mon 1 June.
  */
 class InvoiceDunningProcessTest extends DunningTestSupport {
 
     private static final LocalDate ISSUED = LocalDate.of(2026, 3, 1);
     private static final LocalDate DUE = LocalDate.of(2026, 3, 31);
     private static final LocalTime NINE = LocalTime.of(9, 0);
+    /** Due + 60 is Saturday 30 May 2026: escalation waits for Monday. */
+    private static final LocalDate ESCALATION_DAY = LocalDate.of(2026, 6, 1);
 
     @Autowired
     InvoiceRegistration registration;
@@ -214,12 +220,15 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "promise",
                 ProcessVariables.PROMISED_DATE, "2026-05-20"));
         assertThat(instance).isWaitingAt("Timer_PromiseExpired");
-        // Promised 20 May + 3 days of grace.
-        at(LocalDate.of(2026, 5, 23), LocalTime.of(8, 59), PARIS);
+        // Promised 20 May + 3 days of grace: Saturday 23 May, then Sunday and Whit Monday (25 May)
+        // are no business days in France, so the promise is broken on Tuesday 26 May.
+        assertThat(timer(instance, "Timer_PromiseExpired").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 26).atTime(NINE).atZone(PARIS).toInstant());
+        at(LocalDate.of(2026, 5, 26), LocalTime.of(8, 59), PARIS);
         runDueJobs(instance);
         assertThat(instance).isWaitingAt("Timer_PromiseExpired");
 
-        at(LocalDate.of(2026, 5, 23), NINE, PARIS);
+        at(LocalDate.of(2026, 5, 26), NINE, PARIS);
         runDueJobs(instance);
         // Broken promise: the formal notice date (15 May) has passed, so its review comes at once.
         assertThat(instance).hasPassed("Timer_PromiseExpired", "Timer_FormalNoticeDue").isWaitingAt("Task_ReviewFormalNotice");
@@ -266,7 +275,7 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         assertThat(body(notice)).contains("MISE EN DEMEURE", "1\u202f250,00\u00a0€", "au plus tard le 23 mai 2026",
                 "indemnité forfaitaire");
         assertThat(timer(instance, "Timer_EscalationDue").getDuedate().toInstant())
-                .isEqualTo(DUE.plusDays(60).atTime(NINE).atZone(PARIS).toInstant());
+                .isEqualTo(ESCALATION_DAY.atTime(NINE).atZone(PARIS).toInstant());
 
         Task decision = escalate(instance);
         complete(decision, withVariables(ProcessVariables.ESCALATION, "agency", ProcessVariables.ESCALATION_REASON,
@@ -287,18 +296,19 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         complete(task(instance), withVariables(ProcessVariables.REVIEW_DECISION, "hold",
                 ProcessVariables.HOLD_UNTIL, "2026-05-25", ProcessVariables.REVIEW_COMMENT, "Customer in talks with sales"));
         assertThat(instance).isWaitingAt("Timer_ReviewHoldEnds");
+        // 25 May 2026 is Whit Monday, a public holiday in France: the review comes back on Tuesday.
         assertThat(timer(instance, "Timer_ReviewHoldEnds").getDuedate().toInstant())
-                .isEqualTo(LocalDate.of(2026, 5, 25).atTime(NINE).atZone(PARIS).toInstant());
+                .isEqualTo(LocalDate.of(2026, 5, 26).atTime(NINE).atZone(PARIS).toInstant());
 
-        at(LocalDate.of(2026, 5, 25), NINE, PARIS);
+        at(LocalDate.of(2026, 5, 26), NINE, PARIS);
         runDueJobs(instance);
         assertThat(instance).isWaitingAt("Task_ReviewFormalNotice");
 
-        // A hold asked for far ahead is capped by the policy (30 days).
+        // A hold asked for far ahead is capped by the policy (30 days from 26 May).
         complete(task(instance), withVariables(ProcessVariables.REVIEW_DECISION, "hold",
                 ProcessVariables.HOLD_UNTIL, "2026-12-31", ProcessVariables.REVIEW_COMMENT, "Wait"));
         assertThat(timer(instance, "Timer_ReviewHoldEnds").getDuedate().toInstant())
-                .isEqualTo(LocalDate.of(2026, 6, 24).atTime(NINE).atZone(PARIS).toInstant());
+                .isEqualTo(LocalDate.of(2026, 6, 25).atTime(NINE).atZone(PARIS).toInstant());
         assertThat(mailsTo(customerEmail)).noneMatch(m -> subject(m).startsWith("Mise en demeure"));
     }
 
@@ -337,31 +347,122 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
 
     @Test
     void registeredFortyDaysLate_catchesUpOneStageAtATimeInOrder() {
+        // Sunday 10 May, 14:00: no business day, so nothing goes out before Monday morning.
         at(LocalDate.of(2026, 5, 10), LocalTime.of(14, 0), PARIS);
         ProcessInstance instance = register(Invoices.french(number, ISSUED, DUE));
-        // The due date has passed: no "coming due" reminder. Level 1 is overdue, so it runs at once.
+        // The due date has passed: no "coming due" reminder. Level 1 is overdue: the next sending window.
         assertThat(instance).hasPassed("Gateway_PreDueReminder").hasNotPassed("Timer_PreDueReminderDue");
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 11).atTime(NINE).atZone(PARIS).toInstant());
+        runDueJobs(instance);
+        assertThat(mailsTo(customerEmail)).isEmpty();
+        at(LocalDate.of(2026, 5, 11), NINE, PARIS);
         runDueJobs(instance);
         assertThat(instance).hasPassed("Task_SendLevel1Reminder").isWaitingAt("Timer_Level2Due");
         assertThat(mailsTo(customerEmail)).hasSize(1);
 
         // Level 2 (due 30 April) is overdue too, but waits a week after level 1: no burst of reminders.
         assertThat(timer(instance, "Timer_Level2Due").getDuedate().toInstant())
-                .isEqualTo(LocalDate.of(2026, 5, 17).atTime(NINE).atZone(PARIS).toInstant());
-        at(LocalDate.of(2026, 5, 17), LocalTime.of(8, 0), PARIS);
+                .isEqualTo(LocalDate.of(2026, 5, 18).atTime(NINE).atZone(PARIS).toInstant());
+        at(LocalDate.of(2026, 5, 18), LocalTime.of(8, 0), PARIS);
         runDueJobs(instance);
         assertThat(instance).isWaitingAt("Timer_Level2Due");
 
-        at(LocalDate.of(2026, 5, 17), NINE, PARIS);
+        at(LocalDate.of(2026, 5, 18), NINE, PARIS);
         runDueJobs(instance);
         assertThat(instance).isWaitingAt("Task_CallCustomer");
         List<MimeMessage> sent = mailsTo(customerEmail);
         assertThat(sent).extracting(m -> subject(m)).containsExactly("Relance : facture " + number + " échue",
-                "Deuxième relance : facture " + number + " impayée depuis 47 jours");
+                "Deuxième relance : facture " + number + " impayée depuis 48 jours");
 
+        // A week after level 2 is Whit Monday (25 May), a public holiday in France: Tuesday.
         complete(task(instance), withVariables(ProcessVariables.CALL_OUTCOME, "noAnswer"));
         assertThat(timer(instance, "Timer_FormalNoticeDue").getDuedate().toInstant())
-                .isEqualTo(LocalDate.of(2026, 5, 24).atTime(NINE).atZone(PARIS).toInstant());
+                .isEqualTo(LocalDate.of(2026, 5, 26).atTime(NINE).atZone(PARIS).toInstant());
+    }
+
+    @Test
+    void stageOnAPublicHoliday_movesToTheNextBusinessDay() {
+        // Due Tuesday 7 July 2026: level 1 (+7) falls on 14 July, France's national day.
+        at(LocalDate.of(2026, 6, 8), LocalTime.of(10, 0), PARIS);
+        ProcessInstance instance = register(Invoices.french(number, LocalDate.of(2026, 6, 7), LocalDate.of(2026, 7, 7)));
+        at(LocalDate.of(2026, 7, 2), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Task_SendPreDueReminder").isWaitingAt("Timer_Level1Due");
+
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 7, 15).atTime(NINE).atZone(PARIS).toInstant());
+        at(LocalDate.of(2026, 7, 14), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_Level1Due");
+        at(LocalDate.of(2026, 7, 15), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Task_SendLevel1Reminder").isWaitingAt("Timer_Level2Due");
+    }
+
+    @Test
+    void stageOnASaturday_movesToMondayMorning() {
+        // Due Saturday 6 June 2026: level 1 (+7) falls on Saturday 13 June.
+        at(LocalDate.of(2026, 5, 11), LocalTime.of(10, 0), PARIS);
+        ProcessInstance instance = register(Invoices.french(number, LocalDate.of(2026, 5, 7), LocalDate.of(2026, 6, 6)));
+        at(LocalDate.of(2026, 6, 1), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Task_SendPreDueReminder").isWaitingAt("Timer_Level1Due");
+
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(Instant.parse("2026-06-15T07:00:00Z")); // Monday 15 June, 09:00 in Paris
+        at(LocalDate.of(2026, 6, 13), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt("Timer_Level1Due");
+        at(LocalDate.of(2026, 6, 15), NINE, PARIS);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Task_SendLevel1Reminder");
+    }
+
+    @Test
+    void registeredLate_inTheMorningWindow_goesAtOnce_afterItTheNextMorning() {
+        // Tuesday 12 May, 10:30 in Paris: inside the window (09:00-11:00), overdue level 1 goes now.
+        Instant tenThirty = LocalDate.of(2026, 5, 12).atTime(10, 30).atZone(PARIS).toInstant();
+        at(tenThirty);
+        ProcessInstance instance = register(Invoices.french(number, ISSUED, DUE));
+        assertThat(timer(instance, "Timer_Level1Due").getDuedate().toInstant()).isEqualTo(tenThirty);
+        runDueJobs(instance);
+        assertThat(instance).hasPassed("Task_SendLevel1Reminder");
+        assertThat(mailsTo(customerEmail)).hasSize(1);
+
+        // The same day at 11:30, after the window: Wednesday morning.
+        at(LocalDate.of(2026, 5, 12), LocalTime.of(11, 30), PARIS);
+        String later = Invoices.nextNumber();
+        ProcessInstance afterWindow = register(Invoices.french(later, ISSUED, DUE));
+        assertThat(timer(afterWindow, "Timer_Level1Due").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 13).atTime(NINE).atZone(PARIS).toInstant());
+        runDueJobs(afterWindow);
+        assertThat(afterWindow).isWaitingAt("Timer_Level1Due");
+    }
+
+    @Test
+    void instanceStartedBeforeTheBusinessCalendar_skipsWeekendsOnly_inAWindowOfTwoHours() {
+        at(LocalDate.of(2026, 6, 8), LocalTime.of(10, 0), PARIS);
+        ProcessInstance instance = register(Invoices.french(number, LocalDate.of(2026, 6, 7), LocalDate.of(2026, 7, 7)));
+        // Such an instance has neither variable.
+        runtime.removeVariable(instance.getId(), ProcessVariables.CUSTOMER_COUNTRY);
+        runtime.removeVariable(instance.getId(), PolicyVariables.SEND_WINDOW_END);
+        at(LocalDate.of(2026, 7, 2), NINE, PARIS);
+        runDueJobs(instance);
+
+        // No country: 14 July is a working day.
+        String level1 = timer(instance, "Timer_Level1Due").getId();
+        assertThat(management.createJobQuery().jobId(level1).singleResult().getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 7, 14).atTime(NINE).atZone(PARIS).toInstant());
+        // Computed again when the day has come: the window is send time + 2 hours.
+        Instant tenThirty = LocalDate.of(2026, 7, 14).atTime(10, 30).atZone(PARIS).toInstant();
+        at(tenThirty);
+        management.recalculateJobDuedate(level1, false);
+        assertThat(management.createJobQuery().jobId(level1).singleResult().getDuedate().toInstant()).isEqualTo(tenThirty);
+        at(LocalDate.of(2026, 7, 14), LocalTime.of(11, 0), PARIS);
+        management.recalculateJobDuedate(level1, false);
+        assertThat(management.createJobQuery().jobId(level1).singleResult().getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 7, 15).atTime(NINE).atZone(PARIS).toInstant());
     }
 
     @Test
@@ -417,10 +518,10 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         runDueJobs(instance);
         assertThat(instance).hasPassed("Timer_HoldEnds", "Task_ResumeLadder", "End_LadderResumed")
                 .isWaitingAt("Timer_Level2Due");
-        // 16 days on hold (10 → 26 April): level 2 moves from 30 April to 16 May.
+        // 16 days on hold (10 → 26 April): level 2 moves from 30 April to 16 May, a Saturday: Monday 18 May.
         assertThat(runtime.getVariable(instance.getId(), "pausedDays")).isEqualTo(16);
         assertThat(timer(instance, "Timer_Level2Due").getDuedate().toInstant())
-                .isEqualTo(LocalDate.of(2026, 5, 16).atTime(NINE).atZone(PARIS).toInstant());
+                .isEqualTo(LocalDate.of(2026, 5, 18).atTime(NINE).atZone(PARIS).toInstant());
         at(LocalDate.of(2026, 4, 30), NINE, PARIS);
         runDueJobs(instance);
         assertThat(instance).isWaitingAt("Timer_Level2Due");
@@ -438,13 +539,13 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         runDueJobs(instance);
         assertThat(instance).isWaitingAt("Timer_Level2Due");
 
-        // Lifted after 3 days: level 2 comes 3 days after its date.
+        // Lifted after 3 days: level 2 comes 3 days after its date, 3 May, a Sunday: Monday 4 May.
         at(LocalDate.of(2026, 5, 1), LocalTime.of(10, 0), PARIS);
         holds.lift(number);
         assertThat(instance).hasPassed("Message_HoldLiftedReceived", "Task_ResumeLadder").isWaitingAt("Timer_Level2Due");
         assertThat(timer(instance, "Timer_Level2Due").getDuedate().toInstant())
-                .isEqualTo(LocalDate.of(2026, 5, 3).atTime(NINE).atZone(PARIS).toInstant());
-        at(LocalDate.of(2026, 5, 3), NINE, PARIS);
+                .isEqualTo(LocalDate.of(2026, 5, 4).atTime(NINE).atZone(PARIS).toInstant());
+        at(LocalDate.of(2026, 5, 4), NINE, PARIS);
         runDueJobs(instance);
         assertThat(instance).hasPassed("Task_SendLevel2Reminder");
     }
@@ -805,7 +906,7 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
     }
 
     private Task escalate(ProcessInstance instance) {
-        at(DUE.plusDays(60), NINE, PARIS);
+        at(ESCALATION_DAY, NINE, PARIS);
         runDueJobs(instance);
         Task decision = task(instance);
         assertThat(decision).hasDefinitionKey("Task_DecideEscalation").hasCandidateGroup("credit-management");

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +41,8 @@ class InvoiceApiTest extends DunningTestSupport {
     void setUp() {
         collector = rest.withBasicAuth("colette", "colette-test");
         number = Invoices.nextNumber();
-        at(LocalDate.of(2026, 4, 20), LocalTime.of(15, 0), LONDON);
+        // A Monday inside the morning sending window (09:00-11:00 London): an overdue stage goes at once.
+        at(LocalDate.of(2026, 4, 20), LocalTime.of(10, 0), LONDON);
     }
 
     private Map<String, Object> invoiceJson(String amount) {
@@ -84,6 +88,21 @@ class InvoiceApiTest extends DunningTestSupport {
         assertThat(view.get("communications")).hasSize(1);
         assertThat(view.get("communications").get(0).get("status").asText()).isEqualTo("SENT");
         assertThat(view.get("daysLate").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void aBrowsersAcceptHeader_stillGetsJson() {
+        collector.postForEntity("/api/invoices", invoiceJson("100.00"), JsonNode.class);
+        HttpHeaders browser = new HttpHeaders();
+        // application/xml ranks above */*: with an XML converter present, Spring MVC would choose it.
+        browser.set(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        ResponseEntity<String> view = collector.exchange("/api/invoices/" + number, HttpMethod.GET,
+                new HttpEntity<>(browser), String.class);
+
+        assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(view.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat(view.getBody()).startsWith("{");
     }
 
     @Test

@@ -59,11 +59,12 @@ class AuthorizationTest extends DunningTestSupport {
     }
 
     private Task disputeOf(String number, String salesRep) {
-        at(LocalDate.of(2026, 5, 10), LocalTime.of(10, 0), PARIS);
+        // Monday 11 May, inside the morning sending window: overdue level 1 goes at once, level 2 a week later.
+        at(LocalDate.of(2026, 5, 11), LocalTime.of(10, 0), PARIS);
         registration.register(Invoices.french(number, "sme", salesRep, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
         ProcessInstance instance = instanceOf(number);
         runDueJobs(instance);
-        at(LocalDate.of(2026, 5, 17), LocalTime.of(9, 0), PARIS);
+        at(LocalDate.of(2026, 5, 18), LocalTime.of(9, 0), PARIS);
         runDueJobs(instance);
         Task call = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         tasks.complete(call.getId(), Map.of(ProcessVariables.CALL_OUTCOME, "dispute", ProcessVariables.DISPUTE_REASON, "Late"));

@@ -66,7 +66,7 @@ class TasklistBrowserTest extends DunningTestSupport {
         // The form shows the invoice's facts from the process.
         browser.waiting().until(d -> number.equals(field("Invoice").getDomProperty("value")));
         assertThat(field("Outstanding").getDomProperty("value")).isEqualTo("€1,250.00");
-        assertThat(field("Days late").getDomProperty("value")).isEqualTo("47");
+        assertThat(field("Days late").getDomProperty("value")).isEqualTo("48"); // due 31 March, called 18 May
         claimIfNeeded();
         browser.click(By.xpath("//label[normalize-space(.)='No answer']"));
         By notes = By.xpath("//label[contains(., 'Notes on the call')]/following::textarea[1]");
@@ -110,11 +110,12 @@ class TasklistBrowserTest extends DunningTestSupport {
     }
 
     private ProcessInstance atCall(String number, String salesRep) {
-        at(LocalDate.of(2026, 5, 10), LocalTime.of(10, 0), PARIS);
+        // Monday 11 May, inside the morning sending window: overdue level 1 goes at once, level 2 a week later.
+        at(LocalDate.of(2026, 5, 11), LocalTime.of(10, 0), PARIS);
         registration.register(Invoices.french(number, "sme", salesRep, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
         ProcessInstance instance = instanceOf(number);
         runDueJobs(instance);
-        at(LocalDate.of(2026, 5, 17), LocalTime.of(9, 0), PARIS);
+        at(LocalDate.of(2026, 5, 18), LocalTime.of(9, 0), PARIS);
         runDueJobs(instance);
         assertThat(instance).isWaitingAt("Task_CallCustomer");
         return instance;
