@@ -50,7 +50,9 @@ public class InformCollectors implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Invoice invoice = invoices.of(execution);
         Locale locale = Locale.forLanguageTag(mail.internalLanguage());
-        LocalDate promised = LocalDate.parse((String) execution.getVariable(CustomerAnswers.PROMISED_DATE));
+        // A form's date arrives as yyyy-mm-dd text, sometimes with a time after it.
+        LocalDate promised = LocalDate.parse(String.valueOf(execution.getVariable(CustomerAnswers.PROMISED_DATE))
+                .substring(0, 10));
         String broken = "Payment promised for " + promised + ", not received by "
                 + LocalDate.now(clock.withZone(invoice.getCustomer().zone()));
         execution.getProcessInstance().setVariable(BROKEN_PROMISE, broken);

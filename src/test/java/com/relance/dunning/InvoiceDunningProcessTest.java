@@ -231,7 +231,11 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         at(LocalDate.of(2026, 5, 26), NINE, PARIS);
         runDueJobs(instance);
         // Broken promise: the formal notice date (15 May) has passed, so its review comes at once.
-        assertThat(instance).hasPassed("Timer_PromiseExpired", "Timer_FormalNoticeDue").isWaitingAt("Task_ReviewFormalNotice");
+        assertThat(instance).hasPassed("Timer_PromiseExpired", "Task_InformCollectorsOfBrokenCallPromise",
+                "Timer_FormalNoticeDue").isWaitingAt("Task_ReviewFormalNotice");
+        assertThat(subject(last(mailsTo("colette@relance.test")))).startsWith("Broken promise: invoice " + number);
+        assertThat(runtime.getVariable(instance.getId(), "brokenPromise"))
+                .isEqualTo("Payment promised for 2026-05-20, not received by 2026-05-26");
     }
 
     @Test
@@ -244,8 +248,12 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         Task dispute = task(instance);
         assertThat(dispute).hasDefinitionKey("Task_ResolveDispute").hasCandidateGroup("accounting").hasCandidateUser("sam");
 
+        at(LocalDate.of(2026, 5, 12), NINE, PARIS); // disputed from 30 April to 12 May: 12 days
         complete(dispute, withVariables(ProcessVariables.DISPUTE_OUTCOME, "rejected", "resolutionNotes", "Delivery note signed"));
         assertThat(instance).hasPassed("Gateway_DisputeOutcome").isWaitingAt("Timer_FormalNoticeDue");
+        // The formal notice (15 May) moves on by the 12 disputed days.
+        assertThat(timer(instance, "Timer_FormalNoticeDue").getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 5, 27).atTime(NINE).atZone(PARIS).toInstant());
     }
 
     @Test
