@@ -27,7 +27,14 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 public abstract class RelanceTest {
 
-    public static final ServerSetup SMTP = new ServerSetup(3125, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    /**
+     * Fixed loopback ports the test profile points at (SMTP here, the SMS gateway in SmsGatewayStub);
+     * {@code -Drelance.test.smtp-port=… -Drelance.test.sms-port=…} move them, so two checkouts can run
+     * their tests at once.
+     */
+    public static final int SMTP_PORT = Integer.getInteger("relance.test.smtp-port", 3125);
+
+    public static final ServerSetup SMTP = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
     @RegisterExtension
     protected static final GreenMailExtension mail = new GreenMailExtension(SMTP)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class SmsGatewayStub implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
-    public static final int PORT = 3126;
+    public static final int PORT = Integer.getInteger("relance.test.sms-port", 3126);
 
     /** One request as the provider received it. */
     public record Received(String authorization, String idempotencyKey, String json) {
