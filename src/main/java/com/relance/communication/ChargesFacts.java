@@ -6,6 +6,8 @@ package com.relance.communication;
  * @param rate     the statutory (or contractual) interest rate a year, such as {@code 10.15 %}
  * @param since    the day interest runs from, the day after the due date
  * @param totalDue outstanding + interest + fixed compensation
+ * @param apply    the customer owes statutory late charges (not a consumer): texts state them only then
  */
-public record ChargesFacts(String rate, String since, String interest, String compensation, String totalDue) {
+public record ChargesFacts(String rate, String since, String interest, String compensation, String totalDue,
+                           boolean apply) {
 }

@@ -52,7 +52,7 @@ class ReminderRequests {
                 round == null ? 1 : ((Number) round).intValue(), channels(variables, stage),
                 Boolean.TRUE.equals(variables.getVariable(stage.invoiceCopyVariable())), stage.registered(),
                 statesCharges, InvoiceFacts.of(invoice, locale, today),
-                facts(invoice, charges(invoice, variables, today), locale), deadline,
+                facts(invoice, charges(invoice, variables, today), lateChargesApply(variables), locale), deadline,
                 portal.linkFor(invoice.getNumber(), customer.getNumber()));
     }
 
@@ -82,7 +82,7 @@ class ReminderRequests {
                 .distinct().toList();
     }
 
-    private static ChargesFacts facts(Invoice invoice, LateCharges computed, Locale locale) {
+    private static ChargesFacts facts(Invoice invoice, LateCharges computed, boolean apply, Locale locale) {
         NumberFormat percent = NumberFormat.getNumberInstance(locale);
         percent.setMinimumFractionDigits(2);
         percent.setMaximumFractionDigits(2);
@@ -90,7 +90,7 @@ class ReminderRequests {
         return new ChargesFacts(percent.format(computed.ratePercent()) + " %", InvoiceFacts.date(since, locale),
                 InvoiceFacts.money(invoice, computed.interest(), locale),
                 InvoiceFacts.money(invoice, computed.compensation(), locale),
-                InvoiceFacts.money(invoice, computed.total(invoice.getOutstandingAmount()), locale));
+                InvoiceFacts.money(invoice, computed.total(invoice.getOutstandingAmount()), locale), apply);
     }
 
 }

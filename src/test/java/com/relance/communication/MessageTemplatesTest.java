@@ -32,7 +32,7 @@ class MessageTemplatesTest {
     static final Creditor CREDITOR = new Creditor("Martin Industrie SAS", "credit@relance.test", "+33 1 23 45 67 89",
             "1 rue de l'Exemple, 75001 Paris, France");
     static final ChargesFacts CHARGES = new ChargesFacts("12,15 %", "13 novembre 2026", "12,48 €", "40,00 €",
-            "1 302,48 €");
+            "1 302,48 €", true);
 
     static List<String> templateFiles(String folder) throws IOException {
         Resource[] files = new PathMatchingResourcePatternResolver()
@@ -106,6 +106,24 @@ class MessageTemplatesTest {
 
         assertThat(message.subject()).isNotBlank().doesNotContain("null", "[(", "${");
         assertThat(message.body()).contains("INV-2026-0042").doesNotContain("[(", "${", "[#");
+    }
+
+    @ParameterizedTest
+    @MethodSource("reminderFiles")
+    void aConsumer_isToldNoStatutoryLateCharges(String file) {
+        String stage = file.substring(0, file.lastIndexOf('_'));
+        String language = file.substring(file.lastIndexOf('_') + 1);
+        // Figures no consumer text may print (a consumer's charges would be zero: these make a leak visible).
+        ChargesFacts none = new ChargesFacts("9,99 %", "13 novembre 2026", "7,77 €", "6,66 €", "1 264,43 €", false);
+
+        RenderedMessage message = templates.render("reminder", stage, language,
+                Map.of("invoice", FACTS, "creditor", CREDITOR, "deadline", "8 décembre 2026", "charges", none));
+
+        assertThat(message.body()).doesNotContain("9,99 %", "7,77 €", "6,66 €", "1 264,43 €", "L441", "[#", "[/]")
+                .doesNotContain("\n\n\n");
+        if (stage.equals("formal-notice")) {
+            assertThat(message.body()).contains("1 250,00 €", "8 décembre 2026", "INV-2026-0042");
+        }
     }
 
     @Test

@@ -116,7 +116,7 @@ class ReminderComposerTest {
         ChargesFacts charges = new ChargesFacts("12,15 %", InvoiceFacts.date(LocalDate.of(2026, 4, 1), locale),
                 InvoiceFacts.money(invoice, new BigDecimal("18.73"), locale),
                 InvoiceFacts.money(invoice, new BigDecimal("40.00"), locale),
-                InvoiceFacts.money(invoice, new BigDecimal("1308.73"), locale));
+                InvoiceFacts.money(invoice, new BigDecimal("1308.73"), locale), true);
         boolean formal = stage.equals("FORMAL_NOTICE");
         return new Reminder(invoice, "pi-1", stage, template(stage), 1,
                 List.of(Channel.EMAIL, Channel.LETTER, Channel.SMS), stage.equals("PRE_DUE"), formal,

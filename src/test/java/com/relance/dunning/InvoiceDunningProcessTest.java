@@ -827,6 +827,18 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
         assertThat(afterNotice.getChargesAsOf()).isEqualTo(LocalDate.of(2026, 5, 15));
     }
 
+    @Test
+    void aConsumer_isNeverChargedStatutoryB2bLateCharges() {
+        at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 0), PARIS);
+        ProcessInstance instance = driveToCall(register(Invoices.french(number, "individual", "sam", ISSUED, DUE)));
+
+        MimeMessage level2 = last(mailsTo(customerEmail));
+        assertThat(subject(level2)).startsWith("Deuxième relance");
+        assertThat(body(level2)).doesNotContain("pénalités", "Pénalités", "indemnité forfaitaire", "Indemnité forfaitaire");
+        assertThat(invoices.findByNumber(number).orElseThrow().getLateCompensation()).isNull();
+        assertThat(runtime.getVariable(instance.getId(), PolicyVariables.LATE_CHARGES)).isEqualTo(false);
+    }
+
     private ProcessInstance afterPreDueReminder() {
         ProcessInstance instance = registerOnTime();
         at(LocalDate.of(2026, 3, 26), NINE, PARIS);
