@@ -42,6 +42,9 @@ public class SecurityConfiguration {
     private static final String[] HOLD_GROUPS = authorities(ACCOUNTING, SALES, CREDIT_MANAGEMENT, RELANCE_ADMINS,
             CAMUNDA_ADMIN);
     private static final String[] INTAKE_GROUPS = authorities(ACCOUNTING, CREDIT_MANAGEMENT, RELANCE_ADMINS, CAMUNDA_ADMIN);
+    /** Whole invoice histories, every customer's: not for salespeople, who see their own customers only. */
+    private static final String[] AUDIT_GROUPS = authorities(AUDITORS, CREDIT_MANAGEMENT, ACCOUNTING, RELANCE_ADMINS,
+            CAMUNDA_ADMIN);
 
     @Bean
     @Order(1)
@@ -51,6 +54,9 @@ public class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
+                        // before the general read rule: audit trails are read (and exported) only, by fewer groups
+                        .requestMatchers(path(HttpMethod.GET, "/api/audit/**")).hasAnyAuthority(AUDIT_GROUPS)
+                        .requestMatchers(path("/api/audit/**")).denyAll()
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).hasAnyAuthority(EVERY_GROUP)
                         // salespeople hold their own customers' dunning (checked per customer)
                         .requestMatchers(path("/api/invoices/*/holds"), path("/api/customers/*/holds"),
@@ -111,6 +117,7 @@ public class SecurityConfiguration {
         http.authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/"), path("/login"), path("/error"), path("/actuator/health/**")).permitAll()
+                        .requestMatchers(path("/audit/**")).hasAnyAuthority(AUDIT_GROUPS)
                         .anyRequest().hasAnyAuthority(EVERY_GROUP))
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));

@@ -144,6 +144,21 @@ class AuthorizationTest extends DunningTestSupport {
     }
 
     @Test
+    void anAuditor_cannotRecordAPayment() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> refused = as("audrey").postForEntity("/api/invoices/" + samsInvoice + "/payments",
+                new HttpEntity<>(Map.of("amount", "1250.00", "currency", "EUR", "paidOn", "2026-05-18",
+                        "reference", "AUDIT-PROBE"), headers), String.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode invoice = as("colette").getForObject("/api/invoices/" + samsInvoice, JsonNode.class);
+        assertThat(invoice.get("status").asText()).isEqualTo("OPEN");
+        assertThat(invoice.get("payments")).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(samsInvoice).count()).isEqualTo(1);
+    }
+
+    @Test
     void aCreditManager_deploysOverEngineRest() {
         ResponseEntity<JsonNode> deployed = deploy(as("carl"));
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
