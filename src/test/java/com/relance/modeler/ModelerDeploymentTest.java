@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.relance.DunningTestSupport;
 import com.relance.Invoices;
-import com.relance.RelanceApplication;
 import com.relance.dunning.ProcessVariables;
 import com.relance.invoice.InvoiceRegistration;
 import com.relance.invoice.InvoiceRepository;
@@ -26,11 +25,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -43,7 +39,8 @@ import org.springframework.util.LinkedMultiValueMap;
  * A credit manager edits invoice-dunning.bpmn in Camunda Modeler and deploys it over
  * /engine-rest the way the Modeler does (probes, then a multipart deployment with source "Camunda
  * Modeler" and duplicate filtering): new invoices run on the new version, running ones keep theirs
- * until migrated, and an application restart does not put the classpath version back on top.
+ * until migrated. The restart rule (a restart does not put the classpath version back on top) is
+ * tested in {@code DeploymentOnRestartTest}, with the other second application contexts.
  */
 class ModelerDeploymentTest extends DunningTestSupport {
 
@@ -182,51 +179,6 @@ class ModelerDeploymentTest extends DunningTestSupport {
         assertThat(runtime.getVariable(instance.getId(), ProcessVariables.STAGE)).isEqualTo("LEVEL_3");
     }
 
-    @TempDir
-    Path data;
-
-    /**
-     * The restart rule: the app deploys its classpath bpmn/ and forms/ at start-up under its own
-     * deployment name, with duplicate filtering against its own previous deployment. A Modeler
-     * deployment (another name, source "Camunda Modeler") does not count as a change, so a restart
-     * with unchanged files deploys nothing and the Modeler's version stays the latest.
-     */
-    @Test
-    void aRestart_afterAModelerDeployment_keepsTheModelersVersionLatest() throws IOException {
-        String url = "jdbc:h2:file:" + data.resolve("relance").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-        String edited = edited();
-        String modelerDefinition;
-        try (ConfigurableApplicationContext app = start(url)) {
-            RepositoryService repository = app.getBean(RepositoryService.class);
-            assertThat(latestIn(repository).getVersion()).isEqualTo(1);
-            repository.createDeployment().name("invoice-dunning").source("Camunda Modeler").enableDuplicateFiltering(true)
-                    .addString("invoice-dunning.bpmn", edited).deploy();
-            modelerDefinition = latestIn(repository).getId();
-            assertThat(latestIn(repository).getVersion()).isEqualTo(2);
-        }
-        try (ConfigurableApplicationContext app = start(url)) {
-            RepositoryService repository = app.getBean(RepositoryService.class);
-            assertThat(repository.createDeploymentQuery().count()).isEqualTo(2);
-            ProcessDefinition latest = latestIn(repository);
-            assertThat(latest.getId()).isEqualTo(modelerDefinition);
-            assertThat(latest.getVersion()).isEqualTo(2);
-            assertThat(repository.createDeploymentQuery().deploymentId(latest.getDeploymentId()).singleResult().getSource())
-                    .isEqualTo("Camunda Modeler");
-        }
-    }
-
-    private static ProcessDefinition latestIn(RepositoryService repository) {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                .latestVersion().singleResult();
-    }
-
-    /** Its own engine name, so closing it leaves the shared context's "default" engine registered. */
-    private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(RelanceApplication.class).profiles("test")
-                .run("--spring.datasource.url=" + url, "--server.port=0",
-                        "--camunda.bpm.process-engine-name=modelerTest");
-    }
-
     private ProcessInstance register() {
         at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 0), PARIS);
         String number = Invoices.nextNumber();
@@ -235,7 +187,8 @@ class ModelerDeploymentTest extends DunningTestSupport {
     }
 
     private ProcessDefinition latest() {
-        return latestIn(repository);
+        return repository.createProcessDefinitionQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .latestVersion().singleResult();
     }
 
     private void probe(String user, HttpStatus expected) {
