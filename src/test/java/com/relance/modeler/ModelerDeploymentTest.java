@@ -114,6 +114,7 @@ class ModelerDeploymentTest extends DunningTestSupport {
         assertThat(waiting).isWaitingAt("Timer_PreDueReminderDue");
         ProcessDefinition source = latest();
         ResponseEntity<JsonNode> deployed = modelerDeploy("carl", edited());
+        assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.OK);
         deployments.add(deployed.getBody().get("id").asText());
         ProcessDefinition target = latest();
 
