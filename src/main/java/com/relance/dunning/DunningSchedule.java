@@ -83,6 +83,20 @@ public class DunningSchedule {
         return Date.from(at);
     }
 
+    /**
+     * "Wait for business day" (a timer with {@code ${dunningSchedule.nextBusinessMorning(execution)}}):
+     * now when now lies inside the sending window [send time, window end) of one of the customer's
+     * business days (in the customer's time zone, holidays of its country), else the next business
+     * day's send time. A message sent after such a wait reaches the customer on a business morning.
+     */
+    public Date nextBusinessMorning(VariableScope execution) {
+        ZoneId zone = zone(execution);
+        LocalTime sendTime = LocalTime.parse(string(execution, SEND_TIME));
+        Instant now = clock.instant();
+        return Date.from(calendar.sendInstant(country(execution), zone, LocalDate.ofInstant(now, zone), sendTime,
+                windowEnd(execution, sendTime), now));
+    }
+
     /** The promised payment date plus the policy's grace days (then the next business day), at send time. */
     public Date promiseExpiry(VariableScope execution) {
         LocalDate promised = LocalDate.parse(string(execution, ProcessVariables.PROMISED_DATE).substring(0, 10));

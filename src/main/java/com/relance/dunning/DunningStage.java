@@ -56,6 +56,11 @@ public enum DunningStage {
     /** The formal notice goes as a registered letter, and its email carries that letter. */
     public boolean registered() { return this == FORMAL_NOTICE; }
 
+    /** One of these stages (a Modeler-added rung such as {@code LEVEL_3} is not). */
+    public static boolean isKnown(String name) {
+        return name != null && Arrays.stream(values()).anyMatch(s -> s.name().equals(name));
+    }
+
     /** The stages that send the customer a reminder. */
     public static List<String> reminderStages() {
         return Arrays.stream(values()).filter(s -> s.channelsVariable != null).map(Enum::name).toList();

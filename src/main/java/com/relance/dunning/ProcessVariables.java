@@ -24,6 +24,14 @@ public final class ProcessVariables {
     public static final String REMINDERS_SENT = "remindersSent";
     /** Input of the "Send …" tasks: which stage's reminder. */
     public static final String REMINDER_STAGE = "reminderStage";
+    /** Optional input of a "Send reminder" task: its channels (e.g. {@code EMAIL,LETTER}) instead of the policy's. */
+    public static final String REMINDER_CHANNELS = "reminderChannels";
+    /** Optional input of a "Send reminder" task: its text (templates/reminder/, templates/sms/) instead of the stage's. */
+    public static final String REMINDER_TEMPLATE = "reminderTemplate";
+    /** Set by "Compute late charges": plain decimals in the invoice currency. */
+    public static final String LATE_INTEREST = "lateInterest";
+    public static final String LATE_COMPENSATION = "lateCompensation";
+    public static final String LATE_CHARGES_TOTAL = "lateChargesTotal";
 
     // Decisions taken in user tasks (form fields)
     public static final String CALL_OUTCOME = "callOutcome";

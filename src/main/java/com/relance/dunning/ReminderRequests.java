@@ -44,16 +44,72 @@ class ReminderRequests {
         Customer customer = invoice.getCustomer();
         Locale locale = customer.locale();
         LocalDate today = LocalDate.now(clock.withZone(customer.zone()));
-        Object deadlineDays = variables.getVariable(PolicyVariables.FORMAL_NOTICE_DEADLINE_DAYS);
-        String deadline = InvoiceFacts.date(today.plusDays(((Number) deadlineDays).longValue()), locale);
         Object round = variables.getVariable(ROUND);
         boolean statesCharges = stage.statesCharges() && lateChargesApply(variables);
-        return new Reminder(invoice, processInstanceId, stage.name(), stage.template(),
+        String template = givenTemplate(variables);
+        return new Reminder(invoice, processInstanceId, stage.name(), template == null ? stage.template() : template,
                 round == null ? 1 : ((Number) round).intValue(), channels(variables, stage),
                 Boolean.TRUE.equals(variables.getVariable(stage.invoiceCopyVariable())), stage.registered(),
                 statesCharges, InvoiceFacts.of(invoice, locale, today),
-                facts(invoice, charges(invoice, variables, today), lateChargesApply(variables), locale), deadline,
+                facts(invoice, charges(invoice, variables, today), lateChargesApply(variables), locale),
+                deadline(variables, today, locale),
                 portal.linkFor(invoice.getNumber(), customer.getNumber()));
+    }
+
+    /**
+     * A rung the ladder does not know (a stage a credit manager added in the Modeler, such as
+     * {@code LEVEL_3}): the task's own text ({@code reminderTemplate}, required) on its own channels
+     * ({@code reminderChannels}, EMAIL when not given); no late charges, no invoice copy, not
+     * registered; the stage name goes into the idempotency key like a known stage's.
+     */
+    Reminder of(String stageName, Invoice invoice, String processInstanceId, VariableScope variables) {
+        if (DunningStage.isKnown(stageName)) {
+            return of(DunningStage.valueOf(stageName), invoice, processInstanceId, variables);
+        }
+        if (stageName == null || !stageName.matches("[A-Z][A-Z0-9_]{0,31}")) {
+            throw new IllegalStateException("Send reminder: the input " + ProcessVariables.REMINDER_STAGE
+                    + " must be a stage name in capitals (such as LEVEL_3), is " + stageName);
+        }
+        String template = givenTemplate(variables);
+        if (template == null) {
+            throw new IllegalStateException("Send reminder: stage " + stageName + " is not one of "
+                    + List.of(DunningStage.values()) + ", so the task needs the input "
+                    + ProcessVariables.REMINDER_TEMPLATE + " (a text under templates/reminder/ and templates/sms/, such as level2)");
+        }
+        Customer customer = invoice.getCustomer();
+        Locale locale = customer.locale();
+        LocalDate today = LocalDate.now(clock.withZone(customer.zone()));
+        Object round = variables.getVariable(ROUND);
+        Object listed = variables.getVariable(ProcessVariables.REMINDER_CHANNELS);
+        LateCharges none = LateCharges.none(charges.jurisdictionOf(customer.getCountry()), invoice.getCurrency(),
+                invoice.getDueDate(), today);
+        return new Reminder(invoice, processInstanceId, stageName, template,
+                round == null ? 1 : ((Number) round).intValue(), parse(blankToNull(listed), "EMAIL"), false, false,
+                false, InvoiceFacts.of(invoice, locale, today), facts(invoice, none, false, locale),
+                deadline(variables, today, locale), portal.linkFor(invoice.getNumber(), customer.getNumber()));
+    }
+
+    private static String deadline(VariableScope variables, LocalDate today, Locale locale) {
+        Object deadlineDays = variables.getVariable(PolicyVariables.FORMAL_NOTICE_DEADLINE_DAYS);
+        return InvoiceFacts.date(today.plusDays(((Number) deadlineDays).longValue()), locale);
+    }
+
+    /** The task's {@code reminderTemplate} input, or null when it has none. */
+    private static String givenTemplate(VariableScope variables) {
+        Object template = blankToNull(variables.getVariable(ProcessVariables.REMINDER_TEMPLATE));
+        if (template == null) {
+            return null;
+        }
+        String name = template.toString().strip();
+        if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
+            throw new IllegalStateException("Send reminder: " + ProcessVariables.REMINDER_TEMPLATE
+                    + " must be a template name such as level2 (lower case, digits, - or _), is " + name);
+        }
+        return name;
+    }
+
+    private static Object blankToNull(Object value) {
+        return value == null || value.toString().isBlank() ? null : value;
     }
 
     /**
@@ -75,11 +131,24 @@ class ReminderRequests {
         return !Boolean.FALSE.equals(variables.getVariable(PolicyVariables.LATE_CHARGES));
     }
 
+    /** The task's {@code reminderChannels} input when given, else the policy's channels for the stage. */
     private static List<Channel> channels(VariableScope variables, DunningStage stage) {
-        Object listed = variables.getVariable(stage.channelsVariable());
-        String names = listed == null ? "EMAIL" : listed.toString();
-        return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).map(Channel::valueOf)
-                .distinct().toList();
+        Object given = blankToNull(variables.getVariable(ProcessVariables.REMINDER_CHANNELS));
+        Object listed = given != null ? given : variables.getVariable(stage.channelsVariable());
+        return parse(listed, "EMAIL");
+    }
+
+    private static List<Channel> parse(Object listed, String fallback) {
+        String names = listed == null ? fallback : listed.toString();
+        return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+                .map(n -> {
+                    try {
+                        return Channel.valueOf(n.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException("Send reminder: unknown channel " + n + " in " + names
+                                + " (one of " + List.of(Channel.values()) + ")", e);
+                    }
+                }).distinct().toList();
     }
 
     private static ChargesFacts facts(Invoice invoice, LateCharges computed, boolean apply, Locale locale) {

@@ -21,7 +21,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send the … reminder" / "Send the formal notice": the stage comes from the task's input
- * {@code reminderStage}; its channels from the policy. Runs in its own job (asyncBefore in the
+ * {@code reminderStage}; its channels from the policy, or from the optional input
+ * {@code reminderChannels}; its text from the stage, or from the optional input {@code reminderTemplate}.
+ * A stage that is not a {@link DunningStage} (a rung added in the Modeler, such as {@code LEVEL_3})
+ * needs {@code reminderTemplate}, goes on EMAIL unless {@code reminderChannels} says otherwise, and
+ * states no late charges and carries no invoice copy. Runs in its own job (asyncBefore in the
  * BPMN): a channel down fails the job, which retries and then shows as an incident; a retry sends
  * only what has not gone yet. A reviewed reminder sends the text the collector approved.
  */
@@ -47,13 +51,14 @@ public class SendReminder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DunningStage stage = DunningStage.valueOf((String) execution.getVariable(ProcessVariables.REMINDER_STAGE));
+        String stageName = (String) execution.getVariable(ProcessVariables.REMINDER_STAGE);
         Invoice invoice = invoices.of(execution);
         if (invoice.getStatus().isClosed()) {
-            log.warn("Invoice {} is {}: no {} reminder", invoice.getNumber(), invoice.getStatus(), stage);
+            log.warn("Invoice {} is {}: no {} reminder", invoice.getNumber(), invoice.getStatus(), stageName);
             return;
         }
-        Reminder reminder = requests.of(stage, invoice, execution.getProcessInstanceId(), execution);
+        // A known stage, or a rung added in the Modeler (its template and channels are the task's inputs).
+        Reminder reminder = requests.of(stageName, invoice, execution.getProcessInstanceId(), execution);
         List<Communication> sent = reminders.send(reminder);
         if (reminder.showCharges()) {
             // What the customer was told is owed, on the invoice: interest as of today (a running
@@ -63,8 +68,8 @@ public class SendReminder implements JavaDelegate {
             invoice.recordLateCharges(charges.interest(), charges.compensation(), today);
         }
 
-        invoice.setDunningStage(stage.name());
-        execution.setVariable(ProcessVariables.STAGE, stage.name());
+        invoice.setDunningStage(stageName);
+        execution.setVariable(ProcessVariables.STAGE, stageName);
         Instant last = sent.stream().map(Communication::getSentAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElseThrow();
         execution.setVariable(ProcessVariables.LAST_REMINDER_SENT_AT, Date.from(last));
