@@ -99,6 +99,7 @@ public class MessageDelivery {
                     + message.getRecipient() + " could not be sent: " + e.getMessage(), e);
         }
         communicationLog.markSent(message, via);
+        log.info("{} sent via {} ({})", outgoing.idempotencyKey(), via, message.getMessageId());
         // Counted when marked SENT, exactly once per message: the paths above that find it sent count nothing.
         Counter.builder("relance.reminders.sent").description("Messages sent (marked SENT), by stage and channel")
                 .tag("stage", message.getStage()).tag("channel", outgoing.channel().name()).register(meters).increment();
