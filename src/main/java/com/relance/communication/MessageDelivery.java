@@ -1,5 +1,7 @@
 package com.relance.communication;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,14 +36,16 @@ public class MessageDelivery {
     private final MailProperties mail;
     private final DeliveryProperties delivery;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     MessageDelivery(CommunicationLog communicationLog, List<ChannelSender> senders, MailProperties mail,
-                    DeliveryProperties delivery, Clock clock) {
+                    DeliveryProperties delivery, Clock clock, MeterRegistry meters) {
         this.communicationLog = communicationLog;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.mail = mail;
         this.delivery = delivery;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -89,10 +93,16 @@ public class MessageDelivery {
             via = sender.send(message, communicationLog.documentsOf(message), outgoing.invoice().getNumber());
         } catch (RuntimeException e) {
             communicationLog.markFailed(message, e.toString());
+            Counter.builder("relance.deliveries.failed").description("Send attempts a channel refused or failed")
+                    .tag("channel", outgoing.channel().name()).register(meters).increment();
             throw new DeliveryFailedException(outgoing.channel() + " " + outgoing.idempotencyKey() + " to "
                     + message.getRecipient() + " could not be sent: " + e.getMessage(), e);
         }
         communicationLog.markSent(message, via);
+        log.info("{} sent via {} ({})", outgoing.idempotencyKey(), via, message.getMessageId());
+        // Counted when marked SENT, exactly once per message: the paths above that find it sent count nothing.
+        Counter.builder("relance.reminders.sent").description("Messages sent (marked SENT), by stage and channel")
+                .tag("stage", message.getStage()).tag("channel", outgoing.channel().name()).register(meters).increment();
         return communicationLog.reload(message);
     }
 

@@ -13,6 +13,8 @@ public final class Groups {
     public static final String RELANCE_ADMINS = "relance-admins";
     /** Created by the starter's admin-user; holds every grant. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /** A Prometheus scraper's user: metrics and health details, nothing of the invoices. */
+    public static final String MONITORING = "monitoring";
 
     public static final List<String> ALL = List.of(ACCOUNTING, SALES, CREDIT_MANAGEMENT, LEGAL, AUDITORS, RELANCE_ADMINS,
             CAMUNDA_ADMIN);

@@ -5,6 +5,7 @@ import static com.relance.security.Groups.AUDITORS;
 import static com.relance.security.Groups.CAMUNDA_ADMIN;
 import static com.relance.security.Groups.CREDIT_MANAGEMENT;
 import static com.relance.security.Groups.LEGAL;
+import static com.relance.security.Groups.MONITORING;
 import static com.relance.security.Groups.RELANCE_ADMINS;
 import static com.relance.security.Groups.SALES;
 
@@ -29,8 +30,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. {@code /api} and {@code /engine-rest}: HTTP Basic against Camunda's identity
- * service, stateless. Camunda's webapps keep their own login (and CSRF protection). Relance's
+ * Who may call what. {@code /api}, {@code /engine-rest} and {@code /actuator}: HTTP Basic against
+ * Camunda's identity service, stateless. Camunda's webapps keep their own login (and CSRF protection). Relance's
  * pages use a login form against the same identities. Nothing is open but the login itself, the
  * health probe, the redirect to the Tasklist and the customer's signed-link page.
  */
@@ -43,6 +44,9 @@ public class SecurityConfiguration {
             CAMUNDA_ADMIN);
     private static final String[] INTAKE_GROUPS = authorities(ACCOUNTING, CREDIT_MANAGEMENT, RELANCE_ADMINS, CAMUNDA_ADMIN);
     /** Whole invoice histories, every customer's: not for salespeople, who see their own customers only. */
+    /** Metrics tell how much is owed and how many tasks wait: credit management, admins and the scraper's group. */
+    private static final String[] MONITORING_GROUPS = authorities(MONITORING, CREDIT_MANAGEMENT, RELANCE_ADMINS,
+            CAMUNDA_ADMIN);
     private static final String[] AUDIT_GROUPS = authorities(AUDITORS, CREDIT_MANAGEMENT, ACCOUNTING, RELANCE_ADMINS,
             CAMUNDA_ADMIN);
 
@@ -51,9 +55,15 @@ public class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthentication identities,
                                     IdentityService identityService, ObjectMapper json) throws Exception {
         // Path matchers, not MVC ones: /engine-rest and /camunda are served by other servlets than Spring MVC.
-        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
                 .authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
+                        // probes: open; components and details only for a logged-in Relance user (application.yml)
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health/**")).permitAll()
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus"), path(HttpMethod.GET, "/actuator/metrics/**"))
+                        .hasAnyAuthority(MONITORING_GROUPS)
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/info")).hasAnyAuthority(EVERY_GROUP)
+                        .requestMatchers(path("/actuator/**")).denyAll()
                         // before the general read rule: audit trails are read (and exported) only, by fewer groups
                         .requestMatchers(path(HttpMethod.GET, "/api/audit/**")).hasAnyAuthority(AUDIT_GROUPS)
                         .requestMatchers(path("/api/audit/**")).denyAll()
@@ -116,7 +126,7 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthentication identities) throws Exception {
         http.authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/"), path("/login"), path("/error"), path("/actuator/health/**")).permitAll()
+                        .requestMatchers(path("/"), path("/login"), path("/error")).permitAll()
                         .requestMatchers(path("/audit/**")).hasAnyAuthority(AUDIT_GROUPS)
                         .anyRequest().hasAnyAuthority(EVERY_GROUP))
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
