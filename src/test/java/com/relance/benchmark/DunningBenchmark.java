@@ -147,8 +147,8 @@ class DunningBenchmark {
                 details.add(detail(n, "Relance", b));
                 System.out.println("N=" + n + ": Relance reminder jobs, where the worker threads were (% of stack samples): " + b.profile);
                 System.out.println("N=" + n + ": Relance intake, where the importing thread was (% of stack samples): " + b.intakeProfile);
+                print(rows, details); // after each size: a long run that is stopped still shows what it measured
             }
-            print(rows, details);
         } finally {
             if (app != null) {
                 app.close();
@@ -230,6 +230,7 @@ class DunningBenchmark {
         }
         double starts = n / seconds(t0);
         Map<String, Integer> intakeProfile = intakeSampler.stop();
+        System.out.println("N=" + n + ": Relance intake by innermost Relance method (% of samples): " + intakeSampler.topCallers());
         long heapStarts = heapPeak();
         long running = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning").count() - running0;
         check(running == n, "Relance: " + running + " processes running, " + n + " expected");
@@ -240,6 +241,7 @@ class DunningBenchmark {
         JobRun timers = runJobs("invoice-dunning", n, sampler);
         JobRun sends = runJobs("invoice-dunning", n, sampler);
         Map<String, Integer> profile = sampler.stop();
+        System.out.println("N=" + n + ": Relance reminder jobs by innermost Relance method (% of samples): " + sampler.topCallers());
         long heapJobs = heapPeak();
         long sent = sentCount() - sent0;
         check(sent == n, "Relance: " + sent + " pre-due reminders sent, " + n + " expected");
@@ -368,6 +370,8 @@ class DunningBenchmark {
 
         private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+        /** The same samples by their innermost Relance method: which of Relance's steps the time goes to. */
+        private final Map<String, Integer> callers = new ConcurrentHashMap<>();
         private volatile Set<Long> watched;
         private volatile boolean running;
         private Thread thread;
@@ -389,6 +393,7 @@ class DunningBenchmark {
                         for (ThreadInfo info : mx.getThreadInfo(ids.stream().mapToLong(Long::longValue).toArray(), 200)) {
                             if (info != null && info.getThreadState() != Thread.State.WAITING) {
                                 counts.merge(classify(info.getStackTrace()), 1, Integer::sum);
+                                callers.merge(relanceFrame(info.getStackTrace()), 1, Integer::sum);
                             }
                         }
                     }
@@ -417,6 +422,24 @@ class DunningBenchmark {
             counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                     .forEach(e -> percent.put(e.getKey(), (int) Math.round(100.0 * e.getValue() / Math.max(1, total))));
             return percent;
+        }
+
+        private static String relanceFrame(StackTraceElement[] stack) {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().startsWith("com.relance.") && !frame.getClassName().contains("$$")
+                        && !frame.getClassName().startsWith("com.relance.benchmark")) {
+                    return frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "." + frame.getMethodName();
+                }
+            }
+            return "(no Relance frame)";
+        }
+
+        /** Top Relance methods, % of samples. */
+        String topCallers() {
+            int total = callers.values().stream().mapToInt(Integer::intValue).sum();
+            return callers.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                    .map(e -> e.getKey() + "=" + Math.round(100.0 * e.getValue() / Math.max(1, total)))
+                    .collect(Collectors.joining(", ", "{", "}"));
         }
 
         private static String classify(StackTraceElement[] stack) {
@@ -555,6 +578,8 @@ class DunningBenchmark {
                         + "%d job threads, %d instances per start transaction / CSV file, Java %s, max heap %d MB ===%n",
                 db, Runtime.getRuntime().availableProcessors(), threads, batch, System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20));
+        out.append("Load average (1/5/15 min, whole machine) at print time: " + loadAverage()
+                + " -- other processes on the machine compete for the same cores.\n");
         out.append("Jobs: floor = timer + asyncBefore no-op per instance; Relance = pre-due timer + asyncBefore send "
                 + "(email + invoice-copy PDF over SMTP to GreenMail). jobs/s counts both jobs of each instance.\n\n");
         table(out, new String[] {"N", "floor starts/s", "Relance intake/s", "intake ratio (>=0.8)", "floor jobs/s",
@@ -573,6 +598,15 @@ class DunningBenchmark {
         out.append("| ").append(String.join(" | ", header)).append(" |\n");
         out.append("|").append(Arrays.stream(header).map(h -> "---").collect(Collectors.joining("|"))).append("|\n");
         rows.forEach(r -> out.append("| ").append(String.join(" | ", r)).append(" |\n"));
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (Exception e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static double seconds(long t0) {
