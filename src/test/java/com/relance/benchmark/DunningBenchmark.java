@@ -1,0 +1,621 @@
+package com.relance.benchmark;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.relance.EngineClock;
+import com.relance.RelanceApplication;
+import com.relance.invoice.InvoiceCsvImport;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue F6 item 5: throughput of Relance's real path against the bare engine's floor, in one JVM
+ * and one application context (same engine, same database, same connection pool). Measured, never
+ * asserted: it prints a table and fails only when the work did not happen (jobs failed, mails not
+ * sent). Not part of {@code ./mvnw verify}: tagged {@code benchmark}, run with {@code ./mvnw -Pbench test}.
+ *
+ * <p>(a) floor: {@code bench-floor} (start → timer → no-op service task asyncBefore → end), deployed
+ * here. (b) Relance: invoices imported through {@link InvoiceCsvImport} (each line starts
+ * {@code invoice-dunning}: DMN policy, schedule, salesperson's grant), then the pre-due reminder's
+ * timer job and its asyncBefore send job (email rendered with its invoice-copy PDF, delivered over
+ * SMTP to GreenMail on loopback, kept in the communication log). Both sides: starts on one thread
+ * in transactions of {@code bench.batch} instances (one CSV file of that many lines for Relance);
+ * jobs by a fixed pool of {@code bench.threads} threads calling {@code managementService.executeJob}
+ * (the job executor is off, so acquisition does not blur the per-job times).
+ *
+ * <p>System properties: {@code bench.sizes} (default 1000,10000), {@code bench.db} (h2 | postgres),
+ * {@code bench.threads} (4), {@code bench.batch} (1000), {@code bench.warmup} (300),
+ * {@code relance.test.smtp-port} (GreenMail's port, 3125).
+ */
+@Tag("benchmark")
+class DunningBenchmark {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** Invoices are registered on this day; due on 2026-03-31, their pre-due reminder is due on 03-26 09:00 Paris. */
+    private static final Instant INTAKE_TIME = LocalDate.of(2026, 3, 20).atTime(10, 0).atZone(PARIS).toInstant();
+    private static final Instant REMINDER_TIME = LocalDate.of(2026, 3, 26).atTime(LocalTime.of(9, 0, 30)).atZone(PARIS).toInstant();
+    private static final Date FLOOR_TIMER = Date.from(LocalDate.of(2026, 3, 26).atTime(9, 0).atZone(PARIS).toInstant());
+
+    private static final String CSV_HEADER = "invoice_number,customer_number,customer_name,customer_email,customer_phone,"
+            + "customer_language,customer_country,customer_segment,sales_rep,issue_date,due_date,currency,amount,open_amount\n";
+
+    private final String db = System.getProperty("bench.db", "h2");
+    private final List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    private final int threads = Integer.getInteger("bench.threads", 4);
+    private final int batch = Integer.getInteger("bench.batch", 1000);
+    private final int warmup = Integer.getInteger("bench.warmup", 300);
+    private final int smtpPort = Integer.getInteger("relance.test.smtp-port", 3125);
+
+    private ConfigurableApplicationContext app;
+    private RuntimeService runtime;
+    private ManagementService management;
+    private TransactionTemplate tx;
+    private JdbcTemplate jdbc;
+    private InvoiceCsvImport csvImport;
+    private int run;
+
+    @Test
+    void floorVersusRelance() throws Exception {
+        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        greenMail.start();
+        // GreenMail keeps every message in this JVM's heap: empty it as it fills, so the heap peak is Relance's.
+        var purger = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong mailsSeen = new AtomicLong();
+        purger.scheduleWithFixedDelay(() -> {
+            int seen = greenMail.getReceivedMessages().length;
+            if (seen > 0) {
+                mailsSeen.addAndGet(seen); // a message arriving between these two calls goes uncounted
+                try {
+                    greenMail.purgeEmailFromAllMailboxes();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.start() : null;
+        try {
+            long t0 = System.nanoTime();
+            app = start(postgres);
+            System.out.printf("%nApplication started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            runtime = app.getBean(RuntimeService.class);
+            management = app.getBean(ManagementService.class);
+            tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+            jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+            csvImport = app.getBean(InvoiceCsvImport.class);
+            deployFloor(app.getBean(RepositoryService.class));
+
+            // Warm-up (JIT, caches, connection pool): both sides once, not reported.
+            if (warmup > 0) {
+                floor(warmup);
+                relance(warmup);
+                System.out.printf("Warm-up done (%d instances each side); GreenMail received ~%d mails so far%n",
+                        warmup, mailsSeen.get() + greenMail.getReceivedMessages().length);
+            }
+            List<String[]> rows = new ArrayList<>();
+            List<String[]> details = new ArrayList<>();
+            for (int n : sizes) {
+                Side a = floor(n);
+                Side b = relance(n);
+                rows.add(row(n, a, b));
+                details.add(detail(n, "floor", a));
+                details.add(detail(n, "Relance", b));
+                System.out.println("N=" + n + ": Relance reminder jobs, where the worker threads were (% of stack samples): " + b.profile);
+                System.out.println("N=" + n + ": Relance intake, where the importing thread was (% of stack samples): " + b.intakeProfile);
+                print(rows, details); // after each size: a long run that is stopped still shows what it measured
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            EngineClock.reset();
+            purger.shutdownNow();
+            greenMail.stop();
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the two sides
+
+    private record Side(int n, double startsPerSecond, double jobsPerSecond, int jobs, Latency all, Latency timer,
+                        Latency second, long heapPeakStarts, long heapPeakJobs, long gcMillis,
+                        Long engineHistoryBytes, Long relanceBytes, Map<String, Integer> profile,
+                        Map<String, Integer> intakeProfile) {
+    }
+
+    private Side floor(int n) throws Exception {
+        EngineClock.moveTo(INTAKE_TIME);
+        String prefix = "F-" + (++run) + "-";
+        Sizes before = sizes();
+        long gc0 = gcMillis();
+        resetHeapPeak();
+        long t0 = System.nanoTime();
+        for (int from = 0; from < n; from += batch) {
+            int first = from, last = Math.min(n, from + batch);
+            tx.executeWithoutResult(status -> {
+                for (int i = first; i < last; i++) {
+                    runtime.startProcessInstanceByKey("bench-floor", prefix + i, Map.of("benchDue", FLOOR_TIMER));
+                }
+            });
+        }
+        double starts = n / seconds(t0);
+        long heapStarts = heapPeak();
+
+        EngineClock.moveTo(REMINDER_TIME);
+        resetHeapPeak();
+        JobRun timers = runJobs("bench-floor", n, null);
+        JobRun async = runJobs("bench-floor", n, null);
+        long heapJobs = heapPeak();
+        long open = runtime.createProcessInstanceQuery().processDefinitionKey("bench-floor").count();
+        check(open == 0, "floor: " + open + " instances still running");
+        Sizes after = sizes();
+        return new Side(n, starts, (timers.count + async.count) / (timers.seconds + async.seconds),
+                timers.count + async.count, Latency.of(timers, async), Latency.of(timers), Latency.of(async),
+                heapStarts, heapJobs, gcMillis() - gc0, after.delta(before, true, n), after.delta(before, false, n),
+                Map.of(), Map.of());
+    }
+
+    private Side relance(int n) throws Exception {
+        EngineClock.moveTo(INTAKE_TIME);
+        String prefix = "B-" + (++run) + "-";
+        List<String> files = new ArrayList<>();
+        for (int from = 0; from < n; from += batch) {
+            StringBuilder csv = new StringBuilder(CSV_HEADER);
+            for (int i = from; i < Math.min(n, from + batch); i++) {
+                String number = prefix + i;
+                csv.append(number).append(",C-").append(number).append(",Client ").append(number)
+                        .append(",billing-").append(number.toLowerCase(Locale.ROOT)).append("@customer.test")
+                        .append(",+33 1 23 45 67 89,fr,FR,sme,sam,2026-03-01,2026-03-31,EUR,1250.00,1250.00\n");
+            }
+            files.add(csv.toString());
+        }
+        long running0 = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning").count();
+        long sent0 = sentCount();
+        Sizes before = sizes();
+        long gc0 = gcMillis();
+        resetHeapPeak();
+        Sampler intakeSampler = new Sampler(Set.of(Thread.currentThread().getId()));
+        intakeSampler.start();
+        long t0 = System.nanoTime();
+        for (String file : files) {
+            InvoiceCsvImport.Summary summary = csvImport.importCsv(file);
+            check(summary.created() == summary.lines(), "import: " + summary);
+        }
+        double starts = n / seconds(t0);
+        Map<String, Integer> intakeProfile = intakeSampler.stop();
+        System.out.println("N=" + n + ": Relance intake by innermost Relance method (% of samples): " + intakeSampler.topCallers());
+        long heapStarts = heapPeak();
+        long running = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning").count() - running0;
+        check(running == n, "Relance: " + running + " processes running, " + n + " expected");
+
+        EngineClock.moveTo(REMINDER_TIME);
+        resetHeapPeak();
+        Sampler sampler = new Sampler(null);
+        JobRun timers = runJobs("invoice-dunning", n, sampler);
+        JobRun sends = runJobs("invoice-dunning", n, sampler);
+        Map<String, Integer> profile = sampler.stop();
+        System.out.println("N=" + n + ": Relance reminder jobs by innermost Relance method (% of samples): " + sampler.topCallers());
+        long heapJobs = heapPeak();
+        long sent = sentCount() - sent0;
+        check(sent == n, "Relance: " + sent + " pre-due reminders sent, " + n + " expected");
+        long waiting = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning")
+                .activityIdIn("Timer_Level1Due").count();
+        check(waiting >= n, "Relance: only " + waiting + " instances wait for level 1");
+        Sizes after = sizes();
+        return new Side(n, starts, (timers.count + sends.count) / (timers.seconds + sends.seconds),
+                timers.count + sends.count, Latency.of(timers, sends), Latency.of(timers), Latency.of(sends),
+                heapStarts, heapJobs, gcMillis() - gc0, after.delta(before, true, n), after.delta(before, false, n),
+                profile, intakeProfile);
+    }
+
+    private long sentCount() {
+        Long count = jdbc.queryForObject("select count(*) from communication where status = 'SENT'", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    private record JobRun(int count, double seconds, long[] nanos) {
+    }
+
+    /** Every job of the definition due now (expected: n), by a fixed pool of threads, each job timed. */
+    private JobRun runJobs(String processDefinitionKey, int expected, Sampler sampler) throws Exception {
+        List<String> ids = new ArrayList<>(expected);
+        int page = 5_000;
+        for (int first = 0; ; first += page) {
+            List<Job> jobs = management.createJobQuery().processDefinitionKey(processDefinitionKey).executable()
+                    .orderByJobId().asc().listPage(first, page);
+            jobs.forEach(j -> ids.add(j.getId()));
+            if (jobs.size() < page) {
+                break;
+            }
+        }
+        check(ids.size() == expected, processDefinitionKey + ": " + ids.size() + " jobs due, " + expected + " expected");
+        long[] nanos = new long[ids.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bench-job");
+            t.setDaemon(true);
+            return t;
+        });
+        Set<Long> workerIds = ConcurrentHashMap.newKeySet();
+        long t0 = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                workerIds.add(Thread.currentThread().getId());
+                int i;
+                while ((i = next.getAndIncrement()) < nanos.length) {
+                    long s = System.nanoTime();
+                    try {
+                        management.executeJob(ids.get(i));
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, e);
+                    }
+                    nanos[i] = System.nanoTime() - s;
+                }
+            }));
+        }
+        if (sampler != null) {
+            Thread.sleep(20);
+            sampler.watch(workerIds);
+            sampler.start();
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        double seconds = seconds(t0);
+        if (sampler != null) {
+            sampler.pause();
+        }
+        pool.shutdown();
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " jobs of " + processDefinitionKey + " failed", firstFailure.get());
+        }
+        return new JobRun(nanos.length, seconds, nanos);
+    }
+
+    private record Latency(double p50, double p95) {
+        static Latency of(JobRun... runs) {
+            long[] all = Arrays.stream(runs).flatMapToLong(r -> Arrays.stream(r.nanos)).sorted().toArray();
+            return new Latency(all[(int) Math.floor(0.50 * (all.length - 1))] / 1e6,
+                    all[(int) Math.floor(0.95 * (all.length - 1))] / 1e6);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f / %.2f", p50, p95);
+        }
+    }
+
+    /**
+     * Where the watched threads spend their time: a stack sample every 10 ms, counted under the
+     * first (innermost) frame that belongs to a known cost. Coarse, but it names the biggest cost.
+     */
+    private static final class Sampler {
+        private static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
+
+        static {
+            CATEGORIES.put("com.openhtmltopdf", "PDF rendering (openhtmltopdf)");
+            CATEGORIES.put("org.apache.pdfbox", "PDF rendering (openhtmltopdf)");
+            CATEGORIES.put("org.apache.fontbox", "PDF rendering (openhtmltopdf)");
+            CATEGORIES.put("org.thymeleaf", "HTML/text templates (Thymeleaf)");
+            CATEGORIES.put("org.attoparser", "HTML/text templates (Thymeleaf)");
+            CATEGORIES.put("org.eclipse.angus.mail", "SMTP (Jakarta Mail)");
+            CATEGORIES.put("jakarta.mail", "SMTP (Jakarta Mail)");
+            CATEGORIES.put("org.camunda.bpm.dmn", "DMN decision");
+            CATEGORIES.put("org.camunda.feel", "DMN decision");
+            CATEGORIES.put("org.h2", "database (H2)");
+            CATEGORIES.put("org.postgresql", "database (PostgreSQL driver)");
+            CATEGORIES.put("com.zaxxer.hikari", "database (pool)");
+            CATEGORIES.put("org.hibernate", "JPA (Hibernate)");
+            CATEGORIES.put("org.apache.ibatis", "engine persistence (MyBatis)");
+            CATEGORIES.put("com.fasterxml.jackson", "JSON (Jackson/Spin)");
+            CATEGORIES.put("org.camunda.spin", "JSON (Jackson/Spin)");
+            CATEGORIES.put("com.google.i18n.phonenumbers", "phone numbers");
+            CATEGORIES.put("de.focus_shift", "holiday calendar");
+            CATEGORIES.put("org.camunda", "engine (other)");
+            CATEGORIES.put("com.relance", "Relance code (other)");
+        }
+
+        private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+        /** The same samples by their innermost Relance method: which of Relance's steps the time goes to. */
+        private final Map<String, Integer> callers = new ConcurrentHashMap<>();
+        private volatile Set<Long> watched;
+        private volatile boolean running;
+        private Thread thread;
+
+        Sampler(Set<Long> watched) {
+            this.watched = watched;
+        }
+
+        void watch(Set<Long> ids) {
+            this.watched = ids;
+        }
+
+        void start() {
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    Set<Long> ids = watched;
+                    if (ids != null && !ids.isEmpty()) {
+                        for (ThreadInfo info : mx.getThreadInfo(ids.stream().mapToLong(Long::longValue).toArray(), 200)) {
+                            if (info != null && info.getThreadState() != Thread.State.WAITING) {
+                                counts.merge(classify(info.getStackTrace()), 1, Integer::sum);
+                                callers.merge(relanceFrame(info.getStackTrace()), 1, Integer::sum);
+                            }
+                        }
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void pause() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        Map<String, Integer> stop() throws InterruptedException {
+            if (running) {
+                pause();
+            }
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            Map<String, Integer> percent = new LinkedHashMap<>();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> percent.put(e.getKey(), (int) Math.round(100.0 * e.getValue() / Math.max(1, total))));
+            return percent;
+        }
+
+        private static String relanceFrame(StackTraceElement[] stack) {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().startsWith("com.relance.") && !frame.getClassName().contains("$$")
+                        && !frame.getClassName().startsWith("com.relance.benchmark")) {
+                    return frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "." + frame.getMethodName();
+                }
+            }
+            return "(no Relance frame)";
+        }
+
+        /** Top Relance methods, % of samples. */
+        String topCallers() {
+            int total = callers.values().stream().mapToInt(Integer::intValue).sum();
+            return callers.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                    .map(e -> e.getKey() + "=" + Math.round(100.0 * e.getValue() / Math.max(1, total)))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+
+        private static String classify(StackTraceElement[] stack) {
+            for (StackTraceElement frame : stack) {
+                for (Map.Entry<String, String> c : CATEGORIES.entrySet()) {
+                    if (frame.getClassName().startsWith(c.getKey())) {
+                        return c.getValue();
+                    }
+                }
+            }
+            return "other (JDK, Spring)";
+        }
+    }
+
+    // ---------------------------------------------------------------- memory, storage
+
+    private static void resetHeapPeak() {
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Sum of the heap pools' peaks since the last reset (an upper bound: pools peak at different moments). */
+    private static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .filter(t -> t > 0).sum();
+    }
+
+    /** On PostgreSQL: bytes of the engine's history tables (ACT_HI_*) and of Relance's own tables. */
+    private record Sizes(Long history, Long relance) {
+        Long delta(Sizes before, boolean engineHistory, int n) {
+            Long a = engineHistory ? history : relance, b = engineHistory ? before.history : before.relance;
+            return a == null || b == null ? null : (a - b) / n;
+        }
+    }
+
+    private Sizes sizes() {
+        if (!db.equals("postgres")) {
+            return new Sizes(null, null);
+        }
+        jdbc.execute("checkpoint");
+        String sum = "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c join pg_namespace n "
+                + "on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' and ";
+        return new Sizes(jdbc.queryForObject(sum + "c.relname like 'act\\_hi\\_%'", Long.class),
+                jdbc.queryForObject(sum + "c.relname not like 'act\\_%' and c.relname <> 'flyway_schema_history'", Long.class));
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    private static void deployFloor(RepositoryService repository) {
+        BpmnModelInstance floor = Bpmn.createExecutableProcess("bench-floor").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .intermediateCatchEvent("Timer_BenchDue").timerWithDate("${benchDue}")
+                .serviceTask("Task_NoOp").camundaAsyncBefore().camundaExpression("${null}")
+                .endEvent()
+                .done();
+        repository.createDeployment().name("bench-floor").addModelInstance("bench-floor.bpmn", floor)
+                .enableDuplicateFiltering(true).deploy();
+    }
+
+    /**
+     * The whole application, its job executor off (the benchmark runs jobs with its own pool). H2:
+     * the test profile's settings on a database of its own; PostgreSQL: the prod profile, as
+     * ProductionProfileTest starts it. Either way SMS go to the log (the pre-due reminder is an email).
+     */
+    private ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--camunda.bpm.process-engine-name=bench",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--relance.sms.gateway=log",
+                "--logging.level.com.relance=WARN",
+                "--logging.level.org.camunda=WARN"));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(RelanceApplication.class, BenchClock.class);
+        if (postgres != null) {
+            builder.profiles("prod");
+            args.addAll(List.of(
+                    "--RELANCE_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--RELANCE_DB_USER=postgres",
+                    "--RELANCE_DB_PASSWORD=postgres",
+                    "--RELANCE_SMTP_HOST=127.0.0.1",
+                    "--RELANCE_SMTP_PORT=" + smtpPort,
+                    "--RELANCE_PORTAL_SECRET=benchmark-secret-0123456789-0123456789",
+                    "--RELANCE_ADMIN_PASSWORD=bench-admin-password"));
+        } else {
+            builder.profiles("test");
+            args.add("--spring.datasource.url=jdbc:h2:mem:relance-bench;DB_CLOSE_DELAY=-1");
+        }
+        return builder.run(args.toArray(String[]::new));
+    }
+
+    /** Relance's time is the engine's: the benchmark puts both at the reminders' morning. */
+    static class BenchClock {
+        @Bean
+        @Primary
+        Clock engineClock() {
+            return new EngineClock();
+        }
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private static String[] row(int n, Side a, Side b) {
+        return new String[] {
+                String.format(Locale.ROOT, "%,d", n),
+                String.format(Locale.ROOT, "%.0f", a.startsPerSecond),
+                String.format(Locale.ROOT, "%.0f", b.startsPerSecond),
+                ratio(b.startsPerSecond / a.startsPerSecond, 0.8),
+                String.format(Locale.ROOT, "%.0f", a.jobsPerSecond),
+                String.format(Locale.ROOT, "%.0f", b.jobsPerSecond),
+                ratio(b.jobsPerSecond / a.jobsPerSecond, 0.7),
+                a.all.toString(),
+                b.all.toString()};
+    }
+
+    private static String ratio(double r, double target) {
+        return String.format(Locale.ROOT, "%.2f %s", r, r >= target ? "(met)" : "(missed, target " + target + ")");
+    }
+
+    private String[] detail(int n, String side, Side s) {
+        return new String[] {
+                String.format(Locale.ROOT, "%,d", n), side,
+                s.timer.toString(), s.second.toString(),
+                String.valueOf(s.heapPeakStarts >> 20), String.valueOf(s.heapPeakJobs >> 20), String.valueOf(s.gcMillis),
+                s.engineHistoryBytes == null ? "n/a (H2)" : String.format(Locale.ROOT, "%,d", s.engineHistoryBytes),
+                s.relanceBytes == null ? "n/a (H2)" : String.format(Locale.ROOT, "%,d", s.relanceBytes)};
+    }
+
+    private void print(List<String[]> rows, List<String[]> details) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%n=== Relance dunning benchmark: db=%s, %d cores (availableProcessors), "
+                        + "%d job threads, %d instances per start transaction / CSV file, Java %s, max heap %d MB ===%n",
+                db, Runtime.getRuntime().availableProcessors(), threads, batch, System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20));
+        out.append("Load average (1/5/15 min, whole machine) at print time: " + loadAverage()
+                + " -- other processes on the machine compete for the same cores.\n");
+        out.append("Jobs: floor = timer + asyncBefore no-op per instance; Relance = pre-due timer + asyncBefore send "
+                + "(email + invoice-copy PDF over SMTP to GreenMail). jobs/s counts both jobs of each instance.\n\n");
+        table(out, new String[] {"N", "floor starts/s", "Relance intake/s", "intake ratio (>=0.8)", "floor jobs/s",
+                "Relance reminder jobs/s", "jobs ratio (>=0.7)", "floor p50/p95 ms per job", "Relance p50/p95 ms per job"}, rows);
+        out.append('\n');
+        table(out, new String[] {"N", "side", "timer job p50/p95 ms", "async job p50/p95 ms", "heap peak starts MB",
+                "heap peak jobs MB", "GC ms", "ACT_HI_* bytes/instance", "Relance tables bytes/invoice"}, details);
+        out.append(db.equals("postgres")
+                ? "Bytes: pg_total_relation_size summed before/after, divided by N. Floor instances are ended; Relance "
+                        + "instances wait for level 1 (the pre-due step done), so their history is not yet a closed invoice's.\n"
+                : "History bytes: skipped on H2 (in memory; run with -Dbench.db=postgres).\n");
+        System.out.println(out);
+    }
+
+    private static void table(StringBuilder out, String[] header, List<String[]> rows) {
+        out.append("| ").append(String.join(" | ", header)).append(" |\n");
+        out.append("|").append(Arrays.stream(header).map(h -> "---").collect(Collectors.joining("|"))).append("|\n");
+        rows.forEach(r -> out.append("| ").append(String.join(" | ", r)).append(" |\n"));
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (Exception e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalStateException(message);
+        }
+    }
+}
