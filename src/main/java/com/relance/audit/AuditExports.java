@@ -2,6 +2,7 @@ package com.relance.audit;
 
 import com.relance.audit.InvoiceAudit.Decision;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.relance.communication.LetterRenderer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
@@ -118,6 +119,6 @@ public class AuditExports {
     }
 
     private static String printable(String s) {
-        return s == null ? null : s.replaceAll("[\\u2000-\\u200A\\u202F]", "\u00A0").replaceAll("[\\u2010-\\u2012\\u2212]", "-");
+        return LetterRenderer.printable(s);
     }
 }

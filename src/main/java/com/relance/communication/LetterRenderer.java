@@ -145,8 +145,9 @@ public class LetterRenderer {
     /**
      * The text with the characters that the base-14 fonts lack (WinAnsi) replaced by their look-alikes:
      * Java formats French amounts with a narrow no-break space ({@code 1 250,00 €}), which would print as '#'.
+     * For every PDF Relance lays out with those fonts (letters, invoice copies, audit exports).
      */
-    static String printable(String text) {
+    public static String printable(String text) {
         if (text == null) {
             return null;
         }
@@ -154,7 +155,8 @@ public class LetterRenderer {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             out.append(switch (c) {
-                case '\u202F', '\u2007', '\u2009', '\u200A', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006' -> '\u00A0';
+                case '\u202F', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008',
+                     '\u2009', '\u200A' -> '\u00A0';
                 case '\u2010', '\u2011', '\u2012' -> '-';
                 case '\u2212' -> '-';
                 default -> c;
