@@ -1,6 +1,8 @@
 package com.relance.communication;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.slf4j.Slf4jLogger;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +25,11 @@ public class LetterRenderer {
 
     static final String LAYOUT_FOLDER = "templates/layout/";
     static final String FALLBACK_LANGUAGE = "en";
+
+    static {
+        // Through SLF4J, so logging.level applies: its own console handler printed timings per PDF.
+        XRLog.setLoggerImpl(new Slf4jLogger());
+    }
 
     private final Layouts layouts;
 

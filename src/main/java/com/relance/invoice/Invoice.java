@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import org.hibernate.annotations.NaturalId;
 
 /** A customer invoice with an open amount; one dunning process instance follows it. */
 @Entity
@@ -25,6 +26,8 @@ public class Invoice {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** Natural id: looked up by number from the persistence context without a query (DunningInvoices). */
+    @NaturalId
     @Column(name = "invoice_number", nullable = false, unique = true)
     private String number;
 

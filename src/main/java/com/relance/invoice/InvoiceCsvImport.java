@@ -122,10 +122,15 @@ public class InvoiceCsvImport {
             }
             customerLines.putIfAbsent(in.customerNumber(), line);
         });
-        intakes.forEach((line, in) -> invoices.findByNumber(in.invoiceNumber())
-                .filter(existing -> !in.sameInvoiceAs(existing))
-                .ifPresent(existing -> errors.add(new LineError(line, "invoice_number",
-                        "already registered with other data (customer, dates, currency or amounts)"))));
+        Map<String, Invoice> stored = new HashMap<>();
+        invoices.findAllByNumbers(invoiceLines.keySet()).forEach(i -> stored.put(i.getNumber(), i));
+        intakes.forEach((line, in) -> {
+            Invoice existing = stored.get(in.invoiceNumber());
+            if (existing != null && !in.sameInvoiceAs(existing)) {
+                errors.add(new LineError(line, "invoice_number",
+                        "already registered with other data (customer, dates, currency or amounts)"));
+            }
+        });
         return errors;
     }
 

@@ -2,8 +2,11 @@ package com.relance.invoice;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,20 +41,25 @@ public class InvoiceRegistration {
      */
     @Transactional
     public Registered register(InvoiceIntake intake) {
-        Customer customer = upsertCustomer(intake);
-        var existing = invoices.findByNumber(intake.invoiceNumber());
-        if (existing.isPresent()) {
-            Invoice invoice = existing.get();
-            if (!intake.sameInvoiceAs(invoice)) {
-                throw new InvoiceConflictException(invoice.getNumber(), "Invoice " + invoice.getNumber()
+        return register(intake, customers.findByNumber(intake.customerNumber()).orElse(null),
+                invoices.findByNumber(intake.invoiceNumber()).orElse(null));
+    }
+
+    private Registered register(InvoiceIntake intake, Customer known, Invoice existing) {
+        Customer customer = upsertCustomer(intake, known);
+        if (existing != null) {
+            if (!intake.sameInvoiceAs(existing)) {
+                throw new InvoiceConflictException(existing.getNumber(), "Invoice " + existing.getNumber()
                         + " is already registered with other data (customer, dates, currency or amounts)");
             }
-            return new Registered(invoice, Outcome.UNCHANGED);
+            return new Registered(existing, Outcome.UNCHANGED);
         }
         Invoice invoice = new Invoice(intake.invoiceNumber(), customer, intake.issueDate(), intake.dueDate(),
                 intake.currency(), intake.amount(), intake.openAmount(), clock.instant());
-        // Flush first: a concurrent registration of the same number fails here, before any process starts.
-        invoices.saveAndFlush(invoice);
+        // Identity ids: the row is inserted here, so a concurrent registration of the same number
+        // fails on the unique key before any process starts. No flush: it would dirty-check every
+        // entity of a batch again for each line.
+        invoices.save(invoice);
         if (invoice.getStatus() == InvoiceStatus.OPEN) {
             events.publishEvent(new InvoiceRegistered(invoice));
         }
@@ -67,23 +75,36 @@ public class InvoiceRegistration {
         if (invoices.findByNumber(intake.invoiceNumber()).isPresent()) {
             throw new InvoiceConflictException(intake.invoiceNumber(), "Invoice " + intake.invoiceNumber() + " exists");
         }
-        Invoice invoice = new Invoice(intake.invoiceNumber(), upsertCustomer(intake), intake.issueDate(),
+        Invoice invoice = new Invoice(intake.invoiceNumber(),
+                upsertCustomer(intake, customers.findByNumber(intake.customerNumber()).orElse(null)), intake.issueDate(),
                 intake.dueDate(), intake.currency(), intake.amount(), intake.openAmount(), clock.instant());
         return invoices.saveAndFlush(invoice);
     }
 
-    /** All or nothing: one transaction for the whole batch. */
+    /**
+     * All or nothing: one transaction for the whole batch. Customers and invoices already known are
+     * read in two queries for the batch, not two per line.
+     */
     @Transactional
     public List<Registered> registerAll(List<InvoiceIntake> intakes) {
+        Map<String, Customer> knownCustomers = new HashMap<>();
+        customers.findAllByNumbers(intakes.stream().map(InvoiceIntake::customerNumber).collect(Collectors.toSet()))
+                .forEach(c -> knownCustomers.put(c.getNumber(), c));
+        Map<String, Invoice> knownInvoices = new HashMap<>();
+        invoices.findAllByNumbers(intakes.stream().map(InvoiceIntake::invoiceNumber).collect(Collectors.toSet()))
+                .forEach(i -> knownInvoices.put(i.getNumber(), i));
         List<Registered> result = new ArrayList<>(intakes.size());
         for (InvoiceIntake intake : intakes) {
-            result.add(register(intake));
+            Registered registered = register(intake, knownCustomers.get(intake.customerNumber()),
+                    knownInvoices.get(intake.invoiceNumber()));
+            knownCustomers.put(intake.customerNumber(), registered.invoice().getCustomer());
+            result.add(registered);
         }
         return result;
     }
 
-    private Customer upsertCustomer(InvoiceIntake in) {
-        Customer customer = customers.findByNumber(in.customerNumber()).orElseGet(() -> new Customer(in.customerNumber()));
+    private Customer upsertCustomer(InvoiceIntake in, Customer known) {
+        Customer customer = known != null ? known : new Customer(in.customerNumber());
         customer.setName(in.customerName());
         customer.setEmail(in.customerEmail());
         customer.setPhone(in.customerPhone());

@@ -1,6 +1,7 @@
 package com.relance.invoice;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -12,6 +13,10 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     @EntityGraph(attributePaths = "customer")
     Optional<Invoice> findByNumber(String number);
+
+    /** Use {@link #findAllByNumbers}: it keeps each query's parameter list to a size every database takes. */
+    @EntityGraph(attributePaths = "customer")
+    List<Invoice> findByNumberIn(Collection<String> numbers);
 
     @EntityGraph(attributePaths = "customer")
     List<Invoice> findByCustomerNumberAndStatusOrderByNumber(String customerNumber, InvoiceStatus status);
@@ -36,5 +41,15 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     /** {@link #outstandingByAge(LocalDate, LocalDate, LocalDate, LocalDate)} as of {@code today}. */
     default List<OutstandingByAge> outstandingByAge(LocalDate today) {
         return outstandingByAge(today, today.minusDays(30), today.minusDays(60), today.minusDays(90));
+    }
+
+    /** One query per thousand numbers (a batch, an import) instead of one per number. */
+    default List<Invoice> findAllByNumbers(Collection<String> numbers) {
+        List<String> all = List.copyOf(numbers);
+        List<Invoice> found = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += 1000) {
+            found.addAll(findByNumberIn(all.subList(from, Math.min(all.size(), from + 1000))));
+        }
+        return found;
     }
 }
