@@ -232,6 +232,7 @@ class DunningBenchmark {
         resetHeapPeak();
         Sampler intakeSampler = new Sampler(Set.of(Thread.currentThread().getId()));
         intakeSampler.start();
+        statementStatistics(true);
         long t0 = System.nanoTime();
         List<Double> batchRates = new ArrayList<>();
         for (String file : files) {
@@ -242,6 +243,7 @@ class DunningBenchmark {
         }
         double starts = n / seconds(t0);
         Map<String, Integer> intakeProfile = intakeSampler.stop();
+        statementStatistics(false);
         System.out.println("N=" + n + ": Relance intake by innermost Relance method (% of samples): " + intakeSampler.topCallers());
         long heapStarts = heapPeak();
         long running = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning").count() - running0;
@@ -265,6 +267,33 @@ class DunningBenchmark {
                 timers.count + sends.count, Latency.of(timers, sends), Latency.of(timers), Latency.of(sends),
                 heapStarts, heapJobs, gcMillis() - gc0, after.delta(before, true, n), after.delta(before, false, n),
                 profile, intakeProfile);
+    }
+
+    /**
+     * {@code -Dbench.sql=true} on H2: the statements that took the intake's database time (H2's own
+     * query statistics), printed when the intake ends.
+     */
+    private void statementStatistics(boolean start) {
+        if (!Boolean.getBoolean("bench.sql") || db.equals("postgres")) {
+            return;
+        }
+        if (start) {
+            jdbc.execute("set query_statistics true");
+            jdbc.execute("set query_statistics_max_entries 500");
+            return;
+        }
+        System.out.println("Intake: statements by cumulative time (H2 query statistics)");
+        jdbc.query("select execution_count, cumulative_execution_time, sql_statement from information_schema.query_statistics "
+                        + "order by cumulative_execution_time desc limit 25",
+                rs -> {
+                    System.out.printf(Locale.ROOT, "%8d x %9.1f ms  %s%n", rs.getLong(1), rs.getDouble(2),
+                            abbreviated(rs.getString(3).replaceAll("\\s+", " ")));
+                });
+        jdbc.execute("set query_statistics false");
+    }
+
+    private static String abbreviated(String sql) {
+        return sql.length() <= 220 ? sql : sql.substring(0, 220) + " …";
     }
 
     private long sentCount() {
