@@ -36,10 +36,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Tag;
@@ -153,6 +158,7 @@ class DunningBenchmark {
                 System.out.println("N=" + n + ": Relance intake, where the importing thread was (% of stack samples): " + b.intakeProfile);
                 print(rows, details); // after each size: a long run that is stopped still shows what it measured
             }
+            tasklistQueries();
         } finally {
             if (app != null) {
                 app.close();
@@ -232,7 +238,7 @@ class DunningBenchmark {
         resetHeapPeak();
         Sampler intakeSampler = new Sampler(Set.of(Thread.currentThread().getId()));
         intakeSampler.start();
-        statementStatistics(true);
+        statementStatistics(true, "Intake");
         long t0 = System.nanoTime();
         List<Double> batchRates = new ArrayList<>();
         for (String file : files) {
@@ -243,7 +249,7 @@ class DunningBenchmark {
         }
         double starts = n / seconds(t0);
         Map<String, Integer> intakeProfile = intakeSampler.stop();
-        statementStatistics(false);
+        statementStatistics(false, "Intake");
         System.out.println("N=" + n + ": Relance intake by innermost Relance method (% of samples): " + intakeSampler.topCallers());
         long heapStarts = heapPeak();
         long running = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning").count() - running0;
@@ -270,10 +276,10 @@ class DunningBenchmark {
     }
 
     /**
-     * {@code -Dbench.sql=true} on H2: the statements that took the intake's database time (H2's own
-     * query statistics), printed when the intake ends.
+     * {@code -Dbench.sql=true} on H2: the statements that took a phase's database time (H2's own
+     * query statistics), printed when the phase ends.
      */
-    private void statementStatistics(boolean start) {
+    private void statementStatistics(boolean start, String phase) {
         if (!Boolean.getBoolean("bench.sql") || db.equals("postgres")) {
             return;
         }
@@ -282,7 +288,7 @@ class DunningBenchmark {
             jdbc.execute("set query_statistics_max_entries 500");
             return;
         }
-        System.out.println("Intake: statements by cumulative time (H2 query statistics)");
+        System.out.println(phase + ": statements by cumulative time (H2 query statistics)");
         jdbc.query("select execution_count, cumulative_execution_time, sql_statement from information_schema.query_statistics "
                         + "order by cumulative_execution_time desc limit 25",
                 rs -> {
@@ -293,7 +299,7 @@ class DunningBenchmark {
     }
 
     private static String abbreviated(String sql) {
-        return sql.length() <= 220 ? sql : sql.substring(0, 220) + " …";
+        return sql.length() <= 600 ? sql : sql.substring(0, 600) + " …";
     }
 
     private long sentCount() {
@@ -589,6 +595,64 @@ class DunningBenchmark {
     }
 
     // ---------------------------------------------------------------- output
+
+    /**
+     * The Tasklist's queries with every instance of the run still running (each size's invoices wait
+     * for level 1): {@code bench.tasks} of them (2,000) are moved to "Call the customer" so the
+     * queues hold work, then each user opens their filter as the Tasklist does: a page of 15 with
+     * the shown variables, and the count, with the engine's authorization checks on (the
+     * salesperson's go through one READ grant per instance). 5 warm-up rounds, 50 measured.
+     */
+    private void tasklistQueries() {
+        long running = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning").count();
+        int wanted = Integer.getInteger("bench.tasks", 2000);
+        List<String> waiting = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning")
+                .activityIdIn("Timer_Level1Due").listPage(0, wanted).stream().map(ProcessInstance::getId).toList();
+        for (int from = 0; from < waiting.size(); from += 500) {
+            List<String> slice = waiting.subList(from, Math.min(waiting.size(), from + 500));
+            tx.executeWithoutResult(status -> slice.forEach(id -> runtime.createProcessInstanceModification(id)
+                    .startBeforeActivity("Task_CallCustomer").execute()));
+        }
+        TaskService tasks = app.getBean(TaskService.class);
+        FilterService filters = app.getBean(FilterService.class);
+        IdentityService identities = app.getBean(IdentityService.class);
+        long open = tasks.createTaskQuery().count();
+        statementStatistics(true, "Tasklist");
+        List<String[]> rows = new ArrayList<>();
+        for (String[] user : new String[][] {{"colette", "accounting", "Accounting queue"}, {"sam", "sales", "My customers"},
+                {"carl", "credit-management", "All open tasks"}, {"colette", "accounting", "My tasks"}}) {
+            String filterId = filters.createFilterQuery().filterName(user[2]).singleResult().getId();
+            long[] nanos = new long[50];
+            long shown = 0;
+            try {
+                identities.setAuthentication(user[0], List.of(user[1]));
+                for (int round = -5; round < nanos.length; round++) {
+                    long t0 = System.nanoTime();
+                    List<Task> page = filters.listPage(filterId, 0, 15);
+                    for (Task task : page) {
+                        tasks.getVariables(task.getId(), List.of("invoiceNumber", "customerName", "outstandingAmount",
+                                "currency"));
+                    }
+                    shown = filters.count(filterId);
+                    if (round >= 0) {
+                        nanos[round] = System.nanoTime() - t0;
+                    }
+                }
+            } finally {
+                identities.clearAuthentication();
+            }
+            Arrays.sort(nanos);
+            rows.add(new String[] {user[0] + " (" + user[1] + ")", user[2], String.format(Locale.ROOT, "%,d", shown),
+                    String.format(Locale.ROOT, "%.1f", nanos[25] / 1e6),
+                    String.format(Locale.ROOT, "%.1f", nanos[47] / 1e6) + (nanos[47] / 1e6 < 300 ? " (met)" : " (missed, target < 300)")});
+        }
+        statementStatistics(false, "Tasklist");
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%nTasklist queries, db=%s: %,d running invoice-dunning instances, %,d open tasks (page of 15 + its "
+                        + "variables + count, as the logged-in user, authorization checks on)%n", db, running, open));
+        table(out, new String[] {"user", "filter", "tasks in filter", "p50 ms", "p95 ms (< 300)"}, rows);
+        System.out.println(out);
+    }
 
     /** Does the start rate hold as the tables grow? The last tenth of the batches against the first. */
     private static double lastToFirst(List<Double> batchRates) {
