@@ -1,6 +1,7 @@
 package com.relance.invoice;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -15,6 +16,17 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     @EntityGraph(attributePaths = "customer")
     List<Invoice> findByCustomerNumberAndStatusOrderByNumber(String customerNumber, InvoiceStatus status);
+
+    /** The invoices of these dunning processes (the desk's calendar). */
+    @EntityGraph(attributePaths = "customer")
+    List<Invoice> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
+
+    /** Open invoices, every customer's or one salesperson's (the desk's customer list). */
+    @EntityGraph(attributePaths = "customer")
+    List<Invoice> findByStatusOrderByNumber(InvoiceStatus status);
+
+    @EntityGraph(attributePaths = "customer")
+    List<Invoice> findByStatusAndCustomerSalesRepOrderByNumber(InvoiceStatus status, String salesRep);
 
     /**
      * Outstanding amounts of open invoices per currency and age bucket, in one aggregate query (the
