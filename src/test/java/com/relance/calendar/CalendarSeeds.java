@@ -5,11 +5,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.relance.DunningTestSupport;
 import com.relance.Invoices;
-import com.relance.invoice.InvoiceIntake;
 import com.relance.invoice.InvoiceRegistration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Currency;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -59,18 +57,7 @@ abstract class CalendarSeeds extends DunningTestSupport {
         return instance;
     }
 
-    /** An SME customer whose name needs escaping in iCalendar (comma, semicolon, backslash) and folding. */
-    protected ProcessInstance trickyNamed(String number, String salesRep, LocalDate due) {
-        InvoiceIntake plain = Invoices.french(number, "sme", salesRep, due.minusDays(30), due);
-        registration.register(new InvoiceIntake(number, plain.customerNumber(), trickyName(number), plain.customerEmail(),
-                plain.customerPhone(), "fr", "FR", "sme", salesRep, plain.issueDate(), due, Currency.getInstance("EUR"),
-                plain.amount(), plain.openAmount(), null, plain.customerAddressLine1(), null, plain.customerPostalCode(),
-                plain.customerCity(), null));
-        ProcessInstance instance = instanceOf(number);
-        runDueJobs(instance);
-        return instance;
-    }
-
+    /** A customer name iCalendar must escape (comma, semicolon, backslash) and fold. */
     static String trickyName(String number) {
         return "Dupont, Fils; Cie \\ Frères — société à responsabilité limitée très longue " + number;
     }
