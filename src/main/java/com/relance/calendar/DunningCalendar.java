@@ -118,6 +118,11 @@ public class DunningCalendar {
         this.clock = clock;
     }
 
+    /** The team's time zone: the calendar's days. */
+    public java.time.ZoneId timeZone() {
+        return properties.timeZone();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(properties.timeZone()));
     }

@@ -1,5 +1,9 @@
 package com.relance.desk;
 
+import com.relance.calendar.CalendarEntry;
+import com.relance.calendar.CalendarFilter;
+import com.relance.calendar.DunningCalendar;
+import com.relance.calendar.Viewer;
 import com.relance.invoice.CustomerNotFoundException;
 import com.relance.invoice.FieldError;
 import com.relance.invoice.InvalidInvoiceException;
@@ -11,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -32,11 +38,16 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class CustomerPages {
 
+    /** How far ahead the customer page looks for each invoice's next step. */
+    private static final int NEXT_STEP_DAYS = 366;
+
     private final CustomerDesk desk;
+    private final DunningCalendar calendar;
     private final Clock clock;
 
-    CustomerPages(CustomerDesk desk, Clock clock) {
+    CustomerPages(CustomerDesk desk, DunningCalendar calendar, Clock clock) {
         this.desk = desk;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -50,12 +61,20 @@ class CustomerPages {
     }
 
     @GetMapping("/customers/{number}")
-    String customer(@PathVariable String number, Model model) {
+    String customer(@PathVariable String number, Authentication user, Model model) {
         try {
             model.addAttribute("situation", desk.situation(number));
         } catch (CustomerNotFoundException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such customer");
         }
+        // Each invoice's next step, as the calendar has it (the earliest still waiting, overdue included).
+        Map<String, CalendarEntry> next = new HashMap<>();
+        calendar.entries(null, calendar.today().plusDays(NEXT_STEP_DAYS), new CalendarFilter(null, null, number, null),
+                        Viewer.of(user)).stream()
+                .filter(e -> e.customerNumber().equals(number))
+                .forEach(e -> next.putIfAbsent(e.invoiceNumber(), e));
+        model.addAttribute("nextSteps", next);
+        model.addAttribute("timeZone", calendar.timeZone());
         model.addAttribute("section", "customers");
         model.addAttribute("today", LocalDate.now(clock));
         return "desk/customer";

@@ -77,6 +77,8 @@ class CustomerPagesTest extends DunningTestSupport {
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).contains("Client " + samsInvoice, samsInvoice, "Hold dunning", "name=\"_csrf\"")
                 .contains("href=\"/invoices/" + samsInvoice + "\"");
+        // The next step, as the calendar has it: the pre-due reminder five days before the due date, Thursday 26 March.
+        assertThat(own.body()).contains("2026-03-26 09:00 · Send the pre-due reminder (Relance (automatic))");
 
         HttpResponse<String> others = sam.get("/customers/C-" + sophiesInvoice);
         assertThat(others.statusCode()).isEqualTo(403);
