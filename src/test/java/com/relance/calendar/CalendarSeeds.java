@@ -61,8 +61,4 @@ abstract class CalendarSeeds extends DunningTestSupport {
     static String trickyName(String number) {
         return "Dupont, Fils; Cie \\ Frères — société à responsabilité limitée très longue " + number;
     }
-
-    static void check(boolean condition, String what) {
-        assertThat(condition).as(what).isTrue();
-    }
 }
