@@ -21,4 +21,8 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
         }
         return found;
     }
+
+    List<Customer> findAllByOrderByName();
+
+    List<Customer> findBySalesRepOrderByName(String salesRep);
 }

@@ -21,6 +21,17 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @EntityGraph(attributePaths = "customer")
     List<Invoice> findByCustomerNumberAndStatusOrderByNumber(String customerNumber, InvoiceStatus status);
 
+    /** The invoices of these dunning processes (the desk's calendar). */
+    @EntityGraph(attributePaths = "customer")
+    List<Invoice> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
+
+    /** Open invoices, every customer's or one salesperson's (the desk's customer list). */
+    @EntityGraph(attributePaths = "customer")
+    List<Invoice> findByStatusOrderByNumber(InvoiceStatus status);
+
+    @EntityGraph(attributePaths = "customer")
+    List<Invoice> findByStatusAndCustomerSalesRepOrderByNumber(InvoiceStatus status, String salesRep);
+
     /**
      * Outstanding amounts of open invoices per currency and age bucket, in one aggregate query (the
      * metrics' gauges): {@code today} and the limits are the first due date of each bucket.

@@ -32,23 +32,21 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what. {@code /api}, {@code /engine-rest} and {@code /actuator}: HTTP Basic against
  * Camunda's identity service, stateless. Camunda's webapps keep their own login (and CSRF protection). Relance's
- * pages use a login form against the same identities. Nothing is open but the login itself, the
- * health probe, the redirect to the Tasklist and the customer's signed-link page.
+ * pages use a login form against the same identities (CSRF-protected). Nothing is open but the login
+ * itself, the health probe, the customer's signed-link page and a collector's signed calendar feed.
  */
 @Configuration
 public class SecurityConfiguration {
 
     private static final String[] EVERY_GROUP = authorities(ACCOUNTING, SALES, CREDIT_MANAGEMENT, LEGAL, AUDITORS,
             RELANCE_ADMINS, CAMUNDA_ADMIN);
-    private static final String[] HOLD_GROUPS = authorities(ACCOUNTING, SALES, CREDIT_MANAGEMENT, RELANCE_ADMINS,
-            CAMUNDA_ADMIN);
+    private static final String[] HOLD_GROUPS = authorities(AccessRules.ACT_GROUPS.toArray(String[]::new));
     private static final String[] INTAKE_GROUPS = authorities(ACCOUNTING, CREDIT_MANAGEMENT, RELANCE_ADMINS, CAMUNDA_ADMIN);
     /** Whole invoice histories, every customer's: not for salespeople, who see their own customers only. */
     /** Metrics tell how much is owed and how many tasks wait: credit management, admins and the scraper's group. */
     private static final String[] MONITORING_GROUPS = authorities(MONITORING, CREDIT_MANAGEMENT, RELANCE_ADMINS,
             CAMUNDA_ADMIN);
-    private static final String[] AUDIT_GROUPS = authorities(AUDITORS, CREDIT_MANAGEMENT, ACCOUNTING, RELANCE_ADMINS,
-            CAMUNDA_ADMIN);
+    private static final String[] AUDIT_GROUPS = authorities(AccessRules.AUDIT_GROUPS.toArray(String[]::new));
 
     @Bean
     @Order(1)
@@ -121,13 +119,31 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A collector's calendar subscription: calendar apps cannot log in, so the signed URL is the
+     * credential (calendar/CalendarFeedLinks), read-only, no session.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain calendarFeedSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(path("/calendar/feed/**"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(path(HttpMethod.GET, "/calendar/feed/*")).permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthentication identities) throws Exception {
         http.authenticationProvider(identities)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/"), path("/login"), path("/error")).permitAll()
+                        .requestMatchers(path("/login"), path("/error")).permitAll()
                         .requestMatchers(path("/audit/**")).hasAnyAuthority(AUDIT_GROUPS)
+                        // the desk's buttons (hold, promise, dispute, comment): salespeople on their own customers
+                        .requestMatchers(path(HttpMethod.POST, "/customers/**")).hasAnyAuthority(HOLD_GROUPS)
                         .anyRequest().hasAnyAuthority(EVERY_GROUP))
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));

@@ -577,6 +577,7 @@ class DunningBenchmark {
                     "--RELANCE_SMTP_HOST=127.0.0.1",
                     "--RELANCE_SMTP_PORT=" + smtpPort,
                     "--RELANCE_PORTAL_SECRET=benchmark-secret-0123456789-0123456789",
+                    "--RELANCE_CALENDAR_SECRET=calendar-test-secret-0123456789-0123456789",
                     "--RELANCE_ADMIN_PASSWORD=bench-admin-password"));
         } else {
             builder.profiles("test");

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.relance.DunningTestSupport;
 import com.relance.Invoices;
+import com.relance.browser.Browser;
 import com.relance.dunning.ProcessVariables;
 import com.relance.invoice.InvoiceRegistration;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package com.relance.tasklist;
+package com.relance.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,18 +17,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium through its own chromedriver (nothing downloaded), with the flags
- * this closed network needs. One fresh profile per browser.
+ * this closed network needs. One fresh profile per browser. Shared by every browser test (the
+ * Tasklist's, the desk's).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
-    Browser() {
+    public Browser() {
+        this("1400,1000");
+    }
+
+    /** A window of this size ("width,height"), e.g. a tablet's "820,1180". */
+    public Browser(String windowSize) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (.ci/run does it)");
@@ -40,28 +46,28 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+                "--disable-sync", "--no-first-run", "--window-size=" + windowSize, "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
     }
 
-    WebDriverWait waiting() {
+    public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
-    WebElement visible(By by) {
+    public WebElement visible(By by) {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Scrolls the element to the middle first: the Tasklist's footer covers the bottom of forms. */
-    void click(By by) {
+    public void click(By by) {
         WebElement element = waiting().until(ExpectedConditions.presenceOfElementLocated(by));
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
@@ -70,13 +76,22 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void savePage(String name) {
+    public void savePage(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Opens a page of the application and logs in through its form (/login) when asked to. */
+    public void logIn(String baseUrl, String user, String password) {
+        driver.get(baseUrl + "/login");
+        visible(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        click(By.cssSelector("button[type='submit']"));
+        waiting().until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @Override
