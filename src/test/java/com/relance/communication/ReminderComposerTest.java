@@ -118,7 +118,8 @@ class ReminderComposerTest {
         byte[] pdf = composer.compose(Channel.LETTER, reminder, composer.text(reminder)).documents().get(0).content();
         Files.write(folder.resolve("reminder-payment-qr-fr.pdf"), pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            // The QR code's page (the last: the payment details follow the invoices).
+            // The payment details follow the invoices and still fit on the level-2 letter's one page.
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
             int last = document.getNumberOfPages() - 1;
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(last, 150);
             Path png = folder.resolve("reminder-payment-qr-fr.png");
