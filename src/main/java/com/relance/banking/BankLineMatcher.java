@@ -120,14 +120,14 @@ class BankLineMatcher {
         if (!issued.isEmpty()) {
             return issued.stream().map(invoices::findByNumber).flatMap(Optional::stream).toList();
         }
-        // Not printed by Relance (an ERP's invoice carrying the same mapping): the invoice whose
-        // number maps to it, searched among open invoices containing the payload's last characters.
+        // Not printed by Relance (an ERP's invoice carrying the same mapping): the open invoice whose
+        // number maps to it, among those holding the payload's last characters in order (separators
+        // between them: INV-2026-0042 holds 0,0,4,2 of payload INV20260042).
         String payload = rf.payload();
-        if (payload.startsWith("H") || payload.startsWith("G")) {
-            return List.of();
-        }
-        String tail = payload.substring(Math.max(0, payload.length() - 4));
-        return matchable.openWithNumberLike("%" + tail + "%").stream()
+        String tail = payload.substring(Math.max(0, payload.length() - 6));
+        StringBuilder pattern = new StringBuilder("%");
+        tail.chars().forEach(c -> pattern.append((char) c).append('%'));
+        return matchable.openWithNumberLike(pattern.toString()).stream()
                 .filter(i -> CreditorReference.forInvoice(i.getNumber()).equals(rf)).toList();
     }
 
