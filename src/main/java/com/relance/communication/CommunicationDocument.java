@@ -8,13 +8,14 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 
 /**
- * A PDF that went with a message (the letter itself, an invoice copy attached to an email), kept
+ * A PDF (or an email's inline image) that went with a message (the letter itself, an invoice copy attached to an email), kept
  * byte for byte. A separate entity so that reading the communication log loads no PDFs.
  */
 @Entity
 public class CommunicationDocument {
 
-    public enum Kind { LETTER, INVOICE_COPY }
+    /** INLINE_IMAGE: shown inside an email's HTML (cid:<file name without extension>), such as the payment QR code. */
+    public enum Kind { LETTER, INVOICE_COPY, INLINE_IMAGE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -8,7 +8,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Email over SMTP: plain text, the HTML alternative when there is one, the PDFs attached. */
+/** Email over SMTP: plain text, the HTML alternative when there is one (with its inline images), the PDFs attached. */
 @Component
 class EmailSender implements ChannelSender {
 
@@ -52,7 +52,12 @@ class EmailSender implements ChannelSender {
             helper.setText(c.getBody(), false);
         }
         for (CommunicationDocument d : documents) {
-            helper.addAttachment(d.getFileName(), new ByteArrayResource(d.getContent()), d.getContentType());
+            if (d.getKind() == CommunicationDocument.Kind.INLINE_IMAGE) {
+                // Referenced by the HTML as cid:<name>: shown in the text by the mail clients that block data: images.
+                helper.addInline(contentId(d.getFileName()), new ByteArrayResource(d.getContent()), d.getContentType());
+            } else {
+                helper.addAttachment(d.getFileName(), new ByteArrayResource(d.getContent()), d.getContentType());
+            }
         }
         // JavaMailSenderImpl keeps a Message-ID set beforehand; a resend reuses it.
         mime.setHeader("Message-ID", c.getMessageId());
@@ -60,5 +65,11 @@ class EmailSender implements ChannelSender {
         mime.setHeader("X-Relance-Invoice", invoiceNumber);
         mime.setHeader("Content-Language", c.getLanguage());
         return mime;
+    }
+
+    /** An inline image's Content-ID: its file name without the extension. */
+    static String contentId(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? fileName : fileName.substring(0, dot);
     }
 }

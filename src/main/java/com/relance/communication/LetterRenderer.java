@@ -39,9 +39,16 @@ public class LetterRenderer {
 
     /** The letter as an A4 PDF, page numbers "Page X of Y" at the bottom of every page. */
     public byte[] render(Letter letter) {
+        return render(letter, null);
+    }
+
+    /** The letter with payment instructions (bank details, reference, QR code) under its invoices. */
+    public byte[] render(Letter letter, PaymentBlock payment) {
         Objects.requireNonNull(letter, "letter");
         Letter printable = printable(letter);
-        return pdf("letter", printable.language(), printable.subject(), model(printable));
+        Map<String, Object> model = model(printable);
+        model.put("payment", printable(payment));
+        return pdf("letter", printable.language(), printable.subject(), model);
     }
 
     /** A one-page copy of the invoice, to attach to a reminder. */
@@ -55,8 +62,14 @@ public class LetterRenderer {
 
     /** The XHTML that {@link #render(Letter)} lays out (for tests and troubleshooting). */
     String html(Letter letter) {
+        return html(letter, null);
+    }
+
+    String html(Letter letter, PaymentBlock payment) {
         Letter printable = printable(letter);
-        return html("letter", printable.language(), model(printable));
+        Map<String, Object> model = model(printable);
+        model.put("payment", printable(payment));
+        return html("letter", printable.language(), model);
     }
 
     private static Map<String, Object> model(Letter letter) {
@@ -128,6 +141,11 @@ public class LetterRenderer {
                 l.invoices() == null ? null : l.invoices().stream().map(LetterRenderer::printable).toList(),
                 l.extras() == null ? null : l.extras().stream().map(LetterRenderer::printable).toList(),
                 printable(l.totalDue()), l.registered());
+    }
+
+    private static PaymentBlock printable(PaymentBlock p) {
+        return p == null ? null : new PaymentBlock(printable(p.beneficiary()), p.iban(), p.bic(), p.reference(),
+                printable(p.amount()), p.payLink(), p.qrSrc());
     }
 
     private static InvoiceCopy printable(InvoiceCopy c) {

@@ -1,37 +1,47 @@
 package com.relance.communication;
 
 import com.relance.invoice.Customer;
+import com.relance.payment.PaymentDetails;
+import com.relance.payment.PaymentInstructions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts a reminder's words into each channel's form: the email's plain text and HTML (with the
- * invoice table and the customer's answer link), the A4 letter PDF, the SMS text.
+ * invoice table and the customer's answer link), the A4 letter PDF, the SMS text. Each carries the
+ * payment instructions (bank details and RF reference; the EPC QR code in the HTML email and the
+ * letter when the invoice is in euros).
  */
 @Component
 class ReminderComposer {
 
     static final String REMINDER_FOLDER = "reminder";
     static final String SMS_FOLDER = "sms";
+    /** The HTML email's QR image: an inline part (cid:), which mail clients show where they block data: URIs. */
+    static final String QR_FILE = "payment-qr.png";
 
     private final MessageTemplates templates;
     private final Layouts layouts;
     private final LetterRenderer letters;
     private final Creditor creditor;
+    private final PaymentDetails paymentDetails;
     private final Clock clock;
 
-    ReminderComposer(MessageTemplates templates, Layouts layouts, LetterRenderer letters, Creditor creditor, Clock clock) {
+    ReminderComposer(MessageTemplates templates, Layouts layouts, LetterRenderer letters, Creditor creditor,
+                     PaymentDetails paymentDetails, Clock clock) {
         this.templates = templates;
         this.layouts = layouts;
         this.letters = letters;
         this.creditor = creditor;
+        this.paymentDetails = paymentDetails;
         this.clock = clock;
     }
 
@@ -55,10 +65,16 @@ class ReminderComposer {
         model.put("subject", text.subject());
         model.put("paragraphs", paragraphs(text.body()));
         model.put("portalLink", r.portalLink());
+        Optional<PaymentInstructions> payment = paymentDetails.forInvoice(r.invoice());
+        model.put("payment", payment.map(p -> block(p, r, language, p.hasQr() ? "cid:" + EmailSender.contentId(QR_FILE) : null))
+                .orElse(null));
         String html = layouts.html("email", language, model);
         String plain = text.body() + "\n" + plainTable(r, language)
+                + payment.map(p -> "\n" + plainPayment(p, r, language)).orElse("")
                 + (r.portalLink() == null ? "" : "\n" + layouts.label("portal.invite", language) + "\n" + r.portalLink() + "\n");
         List<ComposedMessage.Document> documents = new ArrayList<>();
+        payment.filter(PaymentInstructions::hasQr).ifPresent(p -> documents.add(new ComposedMessage.Document(
+                CommunicationDocument.Kind.INLINE_IMAGE, QR_FILE, "image/png", p.qrPng())));
         if (r.attachInvoiceCopy()) {
             documents.add(invoiceCopy(r, language));
         }
@@ -86,6 +102,31 @@ class ReminderComposer {
                 .toString();
     }
 
+    /** The payment instructions as lines of text: the plain-text email part. */
+    private String plainPayment(PaymentInstructions p, Reminder r, String language) {
+        PaymentBlock b = block(p, r, language, null);
+        StringBuilder lines = new StringBuilder(layouts.label("payment.details", language)).append('\n')
+                .append(layouts.label("payment.beneficiary", language)).append(": ").append(b.beneficiary()).append('\n')
+                .append(layouts.label("payment.iban", language)).append(": ").append(b.iban()).append('\n');
+        if (b.bic() != null) {
+            lines.append(layouts.label("payment.bic", language)).append(": ").append(b.bic()).append('\n');
+        }
+        lines.append(layouts.label("payment.reference", language)).append(": ").append(b.reference()).append('\n');
+        if (b.amount() != null) {
+            lines.append(layouts.label("payment.amount", language)).append(": ").append(b.amount()).append('\n');
+        }
+        lines.append(layouts.label("payment.quoteReference", language)).append('\n');
+        if (b.payLink() != null) {
+            lines.append(layouts.label("payment.payOnline", language)).append(": ").append(b.payLink()).append('\n');
+        }
+        return lines.toString();
+    }
+
+    private PaymentBlock block(PaymentInstructions p, Reminder r, String language, String qrSrc) {
+        String amount = p.amount() == null ? null : InvoiceFacts.money(r.invoice(), p.amount(), locale(r, language));
+        return new PaymentBlock(p.beneficiary(), p.printedIban(), p.bic(), p.printedReference(), amount, p.payLink(), qrSrc);
+    }
+
     private ComposedMessage letter(Reminder r, RenderedMessage text) {
         Customer customer = r.invoice().getCustomer();
         List<String> block = new ArrayList<>();
@@ -104,7 +145,24 @@ class ReminderComposer {
         // Number formats put (narrow) no-break spaces in amounts: outside the GSM alphabet, they would
         // turn the whole SMS into UCS-2 (70 characters a segment).
         String body = text.body().replace('\u00A0', ' ').replace('\u202F', ' ');
+        body = withReference(body, r, text.language());
         return new ComposedMessage(to, null, text.language(), "", body, null, null, body);
+    }
+
+    /**
+     * The SMS with the payment reference added when it fits in the segments the text already takes
+     * (an SMS costs per segment, and bank details do not fit one): the reference is what lets a
+     * payment be matched by itself.
+     */
+    private String withReference(String body, Reminder r, String language) {
+        Optional<PaymentInstructions> payment = paymentDetails.forInvoice(r.invoice());
+        if (payment.isEmpty()) {
+            return body;
+        }
+        String longer = body + " " + layouts.label("payment.shortReference", language) + " " + payment.get().reference().value();
+        SmsText with = SmsText.of(longer);
+        SmsText without = SmsText.of(body);
+        return with.segments() <= Math.max(1, without.segments()) && with.encoding() == without.encoding() ? with.text() : body;
     }
 
     private ComposedMessage.Document letterDocument(Reminder r, RenderedMessage text) {
@@ -121,7 +179,8 @@ class ReminderComposer {
                 text.subject(), paragraphs(text.body()), List.of(line(r.facts())), extras, totalDue(r), r.registered());
         return new ComposedMessage.Document(CommunicationDocument.Kind.LETTER,
                 r.invoice().getNumber() + "-" + r.stage().toLowerCase(Locale.ROOT) + "-" + r.round() + ".pdf",
-                "application/pdf", letters.render(letter));
+                "application/pdf", letters.render(letter, paymentDetails.forInvoice(r.invoice())
+                        .map(p -> block(p, r, language, p.qrDataUri())).orElse(null)));
     }
 
     private ComposedMessage.Document invoiceCopy(Reminder r, String language) {

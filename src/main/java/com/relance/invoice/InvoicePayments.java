@@ -57,9 +57,10 @@ public class InvoicePayments {
     /**
      * Runs {@code work} in one transaction. A settling payment may race with a reminder job of the
      * same process instance: the loser of the optimistic lock is retried whole, in a fresh
-     * transaction (a batch of payments included, so it stays all or nothing).
+     * transaction (a batch of payments included, so it stays all or nothing). Imports (CSV, bank
+     * statements) run their whole file through it.
      */
-    <T> T inOneTransaction(Supplier<T> work) {
+    public <T> T inOneTransaction(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> work.get());
@@ -72,12 +73,12 @@ public class InvoicePayments {
     }
 
     /**
-     * The one path every payment takes (API, CSV import): joins the caller's transaction, which
+     * The one path every payment takes (API, CSV import, bank statements): joins the caller's transaction, which
      * {@link #inOneTransaction} opens. Several payments of one invoice may follow each other in it:
      * the invoice is the same managed entity each time, and once one of them ended the dunning the
      * next finds no active process and is recorded all the same.
      */
-    Recorded recordInTransaction(String invoiceNumber, PaymentRequest request, String recordedBy) {
+    public Recorded recordInTransaction(String invoiceNumber, PaymentRequest request, String recordedBy) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("A payment is recorded inside a transaction (see inOneTransaction)");
         }

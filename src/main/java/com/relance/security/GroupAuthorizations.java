@@ -31,6 +31,7 @@ class GroupAuthorizations {
     }
 
     private static final String DUNNING = "invoice-dunning";
+    private static final String BANK_LINE_REVIEW = "bank-line-review";
     private static final String ANY = Authorization.ANY;
 
     static final List<Grant> GRANTS = List.of(
@@ -38,6 +39,9 @@ class GroupAuthorizations {
             // is a candidate group (the engine grants those per task).
             new Grant(Groups.ACCOUNTING, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.ACCOUNTING, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
+            // Bank-statement lines the import could not match: accounting chooses the invoice.
+            new Grant(Groups.ACCOUNTING, PROCESS_DEFINITION, BANK_LINE_REVIEW, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
             // Salespeople see the definition (to load forms); their tasks come as candidate user.
             new Grant(Groups.SALES, APPLICATION, "tasklist", Permissions.ACCESS),

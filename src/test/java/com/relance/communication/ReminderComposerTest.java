@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relance.invoice.Customer;
 import com.relance.invoice.Invoice;
+import com.relance.payment.CreditorAccount;
+import com.relance.payment.PaymentDetails;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,7 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import com.relance.payment.EpcQr;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -38,8 +46,11 @@ class ReminderComposerTest {
     private static final Creditor CREDITOR = new Creditor("Martin Industrie SAS", "credit@martin.example",
             "+33 1 23 45 67 89", "1 rue de l'Exemple, 75001 Paris, France");
 
+    static final CreditorAccount ACCOUNT = new CreditorAccount("Martin Industrie SAS", "FR76 3000 6000 0112 3456 7890 189",
+            "RLNCFRPP", "https://pay.martin.example/{invoice}?amount={amount}&ref={reference}");
+
     private final ReminderComposer composer = new ReminderComposer(new MessageTemplates(), new Layouts(),
-            new LetterRenderer(new Layouts()), CREDITOR, CLOCK);
+            new LetterRenderer(new Layouts()), CREDITOR, new PaymentDetails(ACCOUNT, (reference, invoices) -> { }), CLOCK);
 
     static List<Arguments> stagesAndLanguages() {
         List<Arguments> all = new ArrayList<>();
@@ -75,6 +86,88 @@ class ReminderComposerTest {
         ComposedMessage sms = composer.compose(Channel.SMS, reminder, text);
         assertThat(sms.recipient()).isEqualTo("+33612345678");
         assertThat(SmsText.of(sms.body()).segments()).as(sms.body()).isEqualTo(1);
+
+        // Payment instructions on every channel, in the customer's language.
+        Layouts layouts = new Layouts();
+        assertThat(email.html()).contains(layouts.label("payment.details", language), IBAN, REFERENCE, "cid:payment-qr",
+                "https://pay.martin.example/INV-2026-0042?amount=1250.00&amp;ref=RF73INV20260042");
+        assertThat(email.body()).contains(layouts.label("payment.details", language), IBAN, "RLNCFRPP", REFERENCE,
+                layouts.label("payment.quoteReference", language));
+        assertThat(email.documents()).filteredOn(d -> d.kind() == CommunicationDocument.Kind.INLINE_IMAGE)
+                .singleElement().satisfies(d -> assertThat(d.fileName()).isEqualTo("payment-qr.png"));
+        assertThat(pdf.replaceAll("\\s+", " ")).contains(IBAN, REFERENCE, "RLNCFRPP");
+        // The SMS carries the reference when it fits in the segment the text takes anyway.
+        String withReference = text(sms.body(), language);
+        assertThat(sms.body().contains("RF73INV20260042"))
+                .isEqualTo(SmsText.of(withReference).segments() == 1 || sms.body().contains("RF73"));
+    }
+
+    private static final String IBAN = "FR76 3000 6000 0112 3456 7890 189";
+    private static final String REFERENCE = "RF73 INV2 0260 042";
+
+    /** The SMS without the reference plus the reference: what fits or not. */
+    private static String text(String body, String language) {
+        return body.contains(" RF73") ? body : body + " " + new Layouts().label("payment.shortReference", language)
+                + " RF73INV20260042";
+    }
+
+    @Test
+    void letterQrCode_decodesFromTheImageInThePdf_andFromThePrintedPage() throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "letters"));
+        Reminder reminder = reminder("LEVEL_2", "fr", "Boulangerie Dupont SARL");
+        byte[] pdf = composer.compose(Channel.LETTER, reminder, composer.text(reminder)).documents().get(0).content();
+        Files.write(folder.resolve("reminder-payment-qr-fr.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // The payment details follow the invoices and still fit on the level-2 letter's one page.
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            int last = document.getNumberOfPages() - 1;
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(last, 150);
+            Path png = folder.resolve("reminder-payment-qr-fr.png");
+            ImageIO.write(page, "png", png.toFile());
+
+            List<BufferedImage> images = new ArrayList<>();
+            for (int i = 0; i <= last; i++) {
+                collectImages(document.getPage(i).getResources(), images);
+            }
+            assertThat(images).hasSize(1);
+            EpcQr embedded = EpcQr.read(images.get(0));
+            assertThat(embedded.errorCorrection()).isEqualTo("M");
+            assertThat(embedded.fields()).containsExactly("BCD", "002", "1", "SCT", "RLNCFRPP", "Martin Industrie SAS",
+                    "FR7630006000011234567890189", "EUR1250.00", "", "RF73INV20260042");
+            // What a phone sees on the printed page: the whole A4 page at 150 dpi.
+            assertThat(EpcQr.read(page).text()).isEqualTo(embedded.text());
+        }
+    }
+
+    @Test
+    void poundReminder_hasBankDetailsAndReference_butNoQrCode() throws IOException {
+        Reminder reminder = reminder("LEVEL_1", "en", "Harbourside Bakery Ltd", "GBP");
+        RenderedMessage text = composer.text(reminder);
+        ComposedMessage email = composer.compose(Channel.EMAIL, reminder, text);
+        assertThat(email.html()).contains(IBAN, REFERENCE, "£1,250.00").doesNotContain("cid:payment-qr", "EPC QR");
+        assertThat(email.documents()).noneMatch(d -> d.kind() == CommunicationDocument.Kind.INLINE_IMAGE);
+        assertThat(email.body()).contains(IBAN, REFERENCE);
+        byte[] pdf = composer.compose(Channel.LETTER, reminder, text).documents().get(0).content();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<BufferedImage> images = new ArrayList<>();
+            collectImages(document.getPage(0).getResources(), images);
+            assertThat(images).isEmpty();
+            assertThat(new PDFTextStripper().getText(document)).contains(IBAN, REFERENCE);
+        }
+    }
+
+    private static void collectImages(PDResources resources, List<BufferedImage> images) throws IOException {
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            if (object instanceof PDImageXObject image) {
+                images.add(image.getImage());
+            } else if (object instanceof PDFormXObject form) {
+                collectImages(form.getResources(), images);
+            }
+        }
     }
 
     @Test
@@ -98,6 +191,10 @@ class ReminderComposerTest {
     }
 
     private static Reminder reminder(String stage, String language, String customerName) {
+        return reminder(stage, language, customerName, "EUR");
+    }
+
+    private static Reminder reminder(String stage, String language, String customerName, String currency) {
         Customer customer = new Customer("C-7");
         customer.setName(customerName);
         customer.setLanguage(language);
@@ -110,7 +207,7 @@ class ReminderComposerTest {
         customer.setPostalCode("69002");
         customer.setCity("Lyon");
         Invoice invoice = new Invoice("INV-2026-0042", customer, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
-                Currency.getInstance("EUR"), new BigDecimal("1250.00"), new BigDecimal("1250.00"), CLOCK.instant());
+                Currency.getInstance(currency), new BigDecimal("1250.00"), new BigDecimal("1250.00"), CLOCK.instant());
         Locale locale = customer.locale();
         InvoiceFacts facts = InvoiceFacts.of(invoice, locale, LocalDate.of(2026, 5, 15));
         ChargesFacts charges = new ChargesFacts("12,15 %", InvoiceFacts.date(LocalDate.of(2026, 4, 1), locale),
