@@ -37,6 +37,28 @@ public class LetterRenderer {
         return pdf("letter", printable.language(), printable.subject(), model(printable));
     }
 
+    /**
+     * A letter that lists several invoices (a customer's grouped reminder) and/or carries the
+     * customer's statement of account; either may be null.
+     */
+    public byte[] render(Letter letter, InvoiceList list, StatementOfAccount statement) {
+        Objects.requireNonNull(letter, "letter");
+        Letter printable = printable(letter);
+        Map<String, Object> model = model(printable);
+        model.put("list", list == null ? null : list.printable());
+        model.put("statement", statement == null ? null : statement.printable());
+        return pdf("letter", printable.language(), printable.subject(), model);
+    }
+
+    /** The XHTML that {@link #render(Letter, InvoiceList, StatementOfAccount)} lays out. */
+    String html(Letter letter, InvoiceList list, StatementOfAccount statement) {
+        Letter printable = printable(letter);
+        Map<String, Object> model = model(printable);
+        model.put("list", list == null ? null : list.printable());
+        model.put("statement", statement == null ? null : statement.printable());
+        return html("letter", printable.language(), model);
+    }
+
     /** A one-page copy of the invoice, to attach to a reminder. */
     public byte[] renderInvoiceCopy(InvoiceCopy copy) {
         Objects.requireNonNull(copy, "copy");

@@ -13,6 +13,11 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @EntityGraph(attributePaths = "customer")
     Optional<Invoice> findByNumber(String number);
 
+    /** A customer's invoices, oldest due first: its statement of account. */
+    List<Invoice> findByCustomerIdOrderByDueDateAscNumberAsc(Long customerId);
+
+    long countByCustomerIdAndStatusAndIdNot(Long customerId, InvoiceStatus status, Long id);
+
     @EntityGraph(attributePaths = "customer")
     List<Invoice> findByCustomerNumberAndStatusOrderByNumber(String customerNumber, InvoiceStatus status);
 
