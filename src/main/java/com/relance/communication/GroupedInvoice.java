@@ -11,7 +11,9 @@ import java.util.Currency;
  * @param charges null when this invoice's stage states no charges
  * @param due     outstanding, plus interest and compensation when stated
  * @param charged interest plus compensation when stated, else zero
+ * @param portalLink the customer's signed link to answer about this invoice online, or null
  */
 public record GroupedInvoice(String stage, InvoiceFacts facts, ChargesFacts charges, Currency currency,
-                             BigDecimal outstanding, BigDecimal charged, BigDecimal due, boolean invoiceCopy) {
+                             BigDecimal outstanding, BigDecimal charged, BigDecimal due, boolean invoiceCopy,
+                             String portalLink) {
 }

@@ -18,7 +18,7 @@ public record InvoiceList(List<Row> rows, List<Total> totals, boolean showCharge
 
     /** One invoice: every value formatted; interest, compensation empty when its stage states none. */
     public record Row(String number, String issueDate, String dueDate, String amount, String outstanding, long daysLate,
-                      String interest, String compensation, String due) {
+                      String interest, String compensation, String due, String portalLink) {
     }
 
     /** The sums of one currency. */
@@ -36,7 +36,8 @@ public record InvoiceList(List<Row> rows, List<Total> totals, boolean showCharge
             InvoiceFacts f = i.facts();
             return new Row(f.number(), f.issueDate(), f.dueDate(), f.amount(), f.outstanding(), f.daysLate(),
                     i.charges() == null ? "" : i.charges().interest() + " (" + i.charges().rate() + ")",
-                    i.charges() == null ? "" : i.charges().compensation(), money(i.due(), i.currency(), locale));
+                    i.charges() == null ? "" : i.charges().compensation(), money(i.due(), i.currency(), locale),
+                    i.portalLink());
         }).toList();
         List<Total> totals = sums.entrySet().stream().map(e -> {
             Currency currency = Currency.getInstance(e.getKey());
@@ -57,7 +58,7 @@ public record InvoiceList(List<Row> rows, List<Total> totals, boolean showCharge
                 LetterRenderer.printable(r.issueDate()), LetterRenderer.printable(r.dueDate()),
                 LetterRenderer.printable(r.amount()), LetterRenderer.printable(r.outstanding()), r.daysLate(),
                 LetterRenderer.printable(r.interest()), LetterRenderer.printable(r.compensation()),
-                LetterRenderer.printable(r.due()))).toList(),
+                LetterRenderer.printable(r.due()), null)).toList(),
                 totals.stream().map(t -> new Total(t.currency(), LetterRenderer.printable(t.outstanding()),
                         LetterRenderer.printable(t.charges()), LetterRenderer.printable(t.due()))).toList(),
                 showCharges);

@@ -273,6 +273,10 @@ class ReminderComposer {
                         .append(r.compensation());
             }
             out.append(sep).append(layouts.label("list.due", language)).append(' ').append(r.due()).append('\n');
+            if (r.portalLink() != null) {
+                out.append("  ").append(layouts.label("portal.button", language)).append(": ").append(r.portalLink())
+                        .append('\n');
+            }
         }
         for (InvoiceList.Total t : list.totals()) {
             out.append(layouts.label("list.total", language)).append(' ').append(t.currency()).append(": ")

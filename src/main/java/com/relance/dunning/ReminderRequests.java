@@ -164,13 +164,15 @@ class ReminderRequests {
         BigDecimal outstanding = invoice.getOutstandingAmount();
         if (!statesCharges) {
             return new GroupedInvoice(stage, InvoiceFacts.of(invoice, locale, today), null, invoice.getCurrency(),
-                    outstanding, BigDecimal.ZERO, outstanding, invoiceCopy);
+                    outstanding, BigDecimal.ZERO, outstanding, invoiceCopy,
+                    portal.linkFor(invoice.getNumber(), customer.getNumber()));
         }
         LateCharges computed = charges.compute(customer.getCountry(), invoice.getAmount(), outstanding,
                 invoice.getCurrency(), invoice.getDueDate(), today, customer.getContractInterestRate());
         BigDecimal due = computed.total(outstanding);
         return new GroupedInvoice(stage, InvoiceFacts.of(invoice, locale, today), facts(invoice, computed, true, locale),
-                invoice.getCurrency(), outstanding, due.subtract(outstanding), due, invoiceCopy);
+                invoice.getCurrency(), outstanding, due.subtract(outstanding), due, invoiceCopy,
+                portal.linkFor(invoice.getNumber(), customer.getNumber()));
     }
 
     private static ChargesFacts facts(Invoice invoice, LateCharges computed, boolean apply, Locale locale) {

@@ -116,9 +116,11 @@ public class SendReminder implements JavaDelegate {
         // A grouped reminder counts from when its message goes (the gathering delay later).
         Instant last = times.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow();
         execution.setVariable(ProcessVariables.LAST_REMINDER_SENT_AT, Date.from(last));
+        // A grouped reminder is counted as sent: its message goes within the gathering delay.
         long sent = history.remindersSent(invoice, DunningStage.reminderStages());
-        execution.setVariable(ProcessVariables.REMINDERS_SENT,
-                family != null && !history.of(invoice).stream().anyMatch(c -> stageName.equals(c.getStage())) ? sent + 1 : sent);
+        boolean countedAlready = history.of(invoice).stream()
+                .anyMatch(c -> stageName.equals(c.getStage()) && c.getSentAt() != null);
+        execution.setVariable(ProcessVariables.REMINDERS_SENT, family != null && !countedAlready ? sent + 1 : sent);
     }
 
     /**

@@ -118,10 +118,11 @@ class ReminderComposerTest {
         List<GroupedInvoice> lines = List.of(
                 new GroupedInvoice(stage, first.facts(), charges ? first.charges() : null, Currency.getInstance("EUR"),
                         new BigDecimal("1250.00"), charges ? new BigDecimal("58.73") : BigDecimal.ZERO,
-                        charges ? new BigDecimal("1308.73") : new BigDecimal("1250.00"), false),
+                        charges ? new BigDecimal("1308.73") : new BigDecimal("1250.00"), false,
+                        "http://relance.test/portal/token-0042"),
                 new GroupedInvoice(stage, InvoiceFacts.of(second, customer.locale(), LocalDate.of(2026, 5, 15)), null,
                         Currency.getInstance("GBP"), new BigDecimal("300.00"), BigDecimal.ZERO, new BigDecimal("300.00"),
-                        true));
+                        true, "http://relance.test/portal/token-0077"));
         String family = stage.equals("PRE_DUE") ? "PRE_DUE" : "REMINDER";
         GroupMessage group = new GroupMessage(42, customer, family, stage, lines);
 
@@ -129,7 +130,10 @@ class ReminderComposerTest {
         assertThat(email.language()).isEqualTo(language);
         assertThat(email.subject()).contains("2").doesNotContain("[", "??");
         assertThat(email.body()).contains("INV-2026-0042", "INV-2026-0077", "EUR", "GBP").doesNotContain("??");
-        assertThat(email.html()).contains("INV-2026-0042", "INV-2026-0077", "&lt;script&gt;").doesNotContain("<script>", "??");
+        assertThat(email.html()).contains("INV-2026-0042", "INV-2026-0077", "&lt;script&gt;",
+                "http://relance.test/portal/token-0042", "http://relance.test/portal/token-0077")
+                .doesNotContain("<script>", "??");
+        assertThat(email.body()).contains("http://relance.test/portal/token-0042", "http://relance.test/portal/token-0077");
         assertThat(email.documents()).extracting(ComposedMessage.Document::fileName)
                 .containsExactly("invoice-INV-2026-0077.pdf");
         assertThat(email.html().contains("VIR-0420")).as("statement").isEqualTo(charges);

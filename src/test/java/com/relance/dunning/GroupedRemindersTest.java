@@ -68,6 +68,8 @@ class GroupedRemindersTest extends DunningTestSupport {
     TransactionTemplate transaction;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
 
     @Test
     void threeInvoicesOnTheSameMorning_oneEmailListsThemAll_withTotalsPerCurrency_andEachEntryPointsToIt() throws Exception {
@@ -94,6 +96,8 @@ class GroupedRemindersTest extends DunningTestSupport {
                 .contains("Total EUR: " + money("2050.50", "EUR"))
                 .contains("Total GBP: " + money("300.00", "GBP"));
         assertThat(html(message)).contains(numbers.get(0), numbers.get(1), numbers.get(2), money("2050.50", "EUR"));
+        // The customer can answer about each invoice online (its own signed link).
+        assertThat(html(message).split("http://relance.test/portal/", -1)).hasSize(4);
         // The SME policy attaches the invoice copy at pre-due: one for each invoice listed.
         assertThat(attachments(message)).containsOnlyKeys(numbers.stream().map(n -> "invoice-" + n + ".pdf").toArray(String[]::new));
 
@@ -116,6 +120,36 @@ class GroupedRemindersTest extends DunningTestSupport {
         // Nothing twice: the sender's process ended, running its jobs again sends nothing.
         sendGroups(customer, PRE_DUE_DAY);
         assertThat(mailsTo(email(customer))).hasSize(1);
+    }
+
+    @Test
+    void aReviewedReminder_goesAlone_withTheWordsTheCollectorApproved() {
+        String customer = "C-G-" + Invoices.nextNumber();
+        List<String> numbers = register(customer, "sme", List.of("EUR:500.00", "EUR:700.00"));
+        morning(PRE_DUE_DAY, numbers);
+        sendGroups(customer, PRE_DUE_DAY);
+        assertThat(mailsTo(email(customer))).hasSize(1);
+
+        // A collector reviews level 1 of both (as a DMN row may ask): each text is approved for its invoice.
+        numbers.forEach(n -> runtime.setVariable(instanceOf(n).getId(), com.relance.policy.PolicyVariables.LEVEL1_REVIEW,
+                true));
+        LocalDate level1 = LocalDate.of(2026, 4, 7);
+        morning(level1, numbers);
+        for (String number : numbers) {
+            org.camunda.bpm.engine.task.Task review = tasks.createTaskQuery().processInstanceId(instanceOf(number).getId())
+                    .taskDefinitionKey("Task_ReviewLevel1Reminder").singleResult();
+            String drafted = (String) tasks.getVariable(review.getId(), ReviewReminder.BODY);
+            tasks.complete(review.getId(), Map.of(ReviewReminder.SUBJECT, "Facture " + number + " : petit rappel",
+                    ReviewReminder.BODY, drafted));
+            runDueJobs(instanceOf(number));
+        }
+
+        List<MimeMessage> received = mailsTo(email(customer));
+        assertThat(received).hasSize(3);
+        assertThat(received.subList(1, 3).stream().map(DunningTestSupport::subject).toList())
+                .containsExactlyInAnyOrder("Facture " + numbers.get(0) + " : petit rappel",
+                        "Facture " + numbers.get(1) + " : petit rappel");
+        assertThat(senders(customer)).isEmpty();
     }
 
     @Test
