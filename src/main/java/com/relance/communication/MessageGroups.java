@@ -155,11 +155,14 @@ public class MessageGroups {
      * Closes the group and sends it once: safe to call again after a failure or a crash, it resends
      * the same message (same text, same Message-ID) or, once sent, only completes the invoices' entries.
      *
-     * @param lines an enrolled invoice's line as of today (facts, charges)
-     * @return the shared message, empty when every invoice was closed before it went
+     * @param lines    an enrolled invoice's line as of today (facts, charges)
+     * @param leaveOut why an enrolled invoice that is still open must be left out now (its dunning
+     *                 ended or is on hold), or null to list it
+     * @return the shared message, empty when every invoice was left out
      * @throws DeliveryFailedException when the channel fails (the caller's job retries)
      */
-    public Optional<Communication> send(long groupId, Function<MessageGroupMember, GroupedInvoice> lines) {
+    public Optional<Communication> send(long groupId, Function<MessageGroupMember, GroupedInvoice> lines,
+                                        Function<MessageGroupMember, String> leaveOut) {
         Instant now = clock.instant();
         ownTransaction.executeWithoutResult(s -> groups.close(groupId, now));
         MessageGroup group = reload(groupId);
@@ -171,11 +174,12 @@ public class MessageGroups {
             for (MessageGroupMember m : all) {
                 if (m.getOutcome() == null) {
                     Invoice invoice = m.getInvoice();
-                    if (invoice.getStatus().isClosed()) {
-                        m.decide(MessageGroupMember.Outcome.LEFT_OUT, "invoice " + invoice.getStatus()
-                                + " before the message went");
-                        log.info("{}: invoice {} is {}, left out of message group {}", m.getMemberKey(),
-                                invoice.getNumber(), invoice.getStatus(), groupId);
+                    String reason = invoice.getStatus().isClosed()
+                            ? "invoice " + invoice.getStatus() + " before the message went" : leaveOut.apply(m);
+                    if (reason != null) {
+                        m.decide(MessageGroupMember.Outcome.LEFT_OUT, reason);
+                        log.info("{}: invoice {} left out of message group {}: {}", m.getMemberKey(),
+                                invoice.getNumber(), groupId, reason);
                     } else {
                         m.decide(MessageGroupMember.Outcome.LISTED, null);
                     }

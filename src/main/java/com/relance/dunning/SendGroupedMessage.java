@@ -1,6 +1,7 @@
 package com.relance.dunning;
 
 import com.relance.communication.MessageGroups;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,25 @@ public class SendGroupedMessage implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long groupId = ((Number) execution.getVariable(SendReminder.MESSAGE_GROUP_ID)).longValue();
-        groups.send(groupId, m -> requests.groupedLine(m.getInvoice(), m.getStage(), m.isStatesCharges(), m.isInvoiceCopy()));
+        RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+        groups.send(groupId, m -> requests.groupedLine(m.getInvoice(), m.getStage(), m.isStatesCharges(), m.isInvoiceCopy()),
+                m -> leaveOut(runtime, m.getProcessInstanceId()));
+    }
+
+    /**
+     * An invoice still open whose dunning ended (cancelled, stopped) or was put on hold (a dispute, a
+     * promise, a salesperson's hold) since it enrolled: a hold stops queued reminders, this one too.
+     */
+    private static String leaveOut(RuntimeService runtime, String processInstanceId) {
+        if (processInstanceId == null) {
+            return null;
+        }
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+            return "dunning ended before the message went";
+        }
+        if (runtime.getVariable(processInstanceId, ProcessVariables.HOLD_STARTED_AT) != null) {
+            return "dunning on hold when the message went";
+        }
+        return null;
     }
 }

@@ -70,6 +70,8 @@ class GroupedRemindersTest extends DunningTestSupport {
     java.time.Clock clock;
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
+    @Autowired
+    DunningHolds holds;
 
     @Test
     void threeInvoicesOnTheSameMorning_oneEmailListsThemAll_withTotalsPerCurrency_andEachEntryPointsToIt() throws Exception {
@@ -261,6 +263,24 @@ class GroupedRemindersTest extends DunningTestSupport {
         assertThat((String) leftOut.get("outcome_reason")).contains("PAID");
         assertThat(jdbc.queryForObject("select count(*) from communication c join invoice i on i.id = c.invoice_id "
                 + "where i.invoice_number = ?", Integer.class, numbers.get(1))).isZero();
+    }
+
+    @Test
+    void invoicePutOnHoldBeforeTheMessageGoes_isLeftOut() {
+        String customer = "C-G-" + Invoices.nextNumber();
+        List<String> numbers = register(customer, "sme", List.of("EUR:100.00", "EUR:200.00"));
+        morning(PRE_DUE_DAY, numbers);
+
+        // 09:05: the salesperson holds the second invoice (a dispute in the making).
+        at(PRE_DUE_DAY, LocalTime.of(9, 5), PARIS);
+        holds.place(numbers.get(1), new HoldRequest("Delivery disputed by phone", LocalDate.of(2026, 4, 10)), "sam");
+        sendGroups(customer, PRE_DUE_DAY);
+
+        List<MimeMessage> received = mailsTo(email(customer));
+        assertThat(received).hasSize(1);
+        assertThat(body(received.get(0))).contains(numbers.get(0)).doesNotContain(numbers.get(1));
+        assertThat(jdbc.queryForObject("select m.outcome_reason from message_group_member m join invoice i "
+                + "on i.id = m.invoice_id where i.invoice_number = ?", String.class, numbers.get(1))).contains("on hold");
     }
 
     @Test
