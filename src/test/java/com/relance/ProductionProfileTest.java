@@ -62,9 +62,9 @@ class ProductionProfileTest {
                 assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
             }
 
-            // Relance's tables by Flyway, V1..V6, all successful.
+            // Relance's tables by Flyway, V1..V7, all successful.
             assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
-                    String.class)).containsExactly("1", "2", "3", "4", "5", "6");
+                    String.class)).containsExactly("1", "2", "3", "4", "5", "6", "7");
             // The engine's schema, created by the engine (schema-update) on PostgreSQL.
             assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = 'public' "
                     + "and table_name in ('act_ge_property', 'act_ru_job', 'act_hi_procinst', 'act_id_user')", Integer.class))

@@ -90,6 +90,10 @@ public class Communication {
     /** Where the channel handed the message: an SMTP server, an SMS gateway, a print-and-post folder. */
     private String deliveredVia;
 
+    /** The customer's grouped message this entry went out in (F8), or null for a message of its own. */
+    @Column(name = "group_id")
+    private Long groupId;
+
     protected Communication() {
     }
 
@@ -116,6 +120,28 @@ public class Communication {
         c.words = composed.words();
         c.postalAddress = composed.postalAddress();
         return c;
+    }
+
+    /**
+     * An invoice's own entry for a grouped message that went out: the shared message's text and
+     * Message-ID, SENT when it was.
+     */
+    static Communication linkedTo(Communication shared, String idempotencyKey, Invoice invoice, String processInstanceId,
+                                  String stage, long groupId) {
+        Communication c = new Communication(idempotencyKey, invoice, processInstanceId, stage, shared.channel,
+                shared.recipient, shared.language, shared.subject, shared.body, shared.messageId, shared.createdAt);
+        c.htmlBody = shared.htmlBody;
+        c.words = shared.words;
+        c.postalAddress = shared.postalAddress;
+        c.status = CommunicationStatus.SENT;
+        c.sentAt = shared.sentAt;
+        c.deliveredVia = "group " + groupId + " (" + shared.idempotencyKey + ")";
+        c.groupId = groupId;
+        return c;
+    }
+
+    void belongsTo(long groupId) {
+        this.groupId = groupId;
     }
 
     /** A reviewer's approval; an edited text replaces the draft before anything is sent. */
@@ -156,4 +182,5 @@ public class Communication {
     public Instant getApprovedAt() { return approvedAt; }
     public boolean isEdited() { return edited; }
     public String getDeliveredVia() { return deliveredVia; }
+    public Long getGroupId() { return groupId; }
 }

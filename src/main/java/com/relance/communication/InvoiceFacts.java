@@ -21,8 +21,12 @@ public record InvoiceFacts(String number, String customerName, String customerNu
     }
 
     public static String money(Invoice invoice, BigDecimal value, Locale locale) {
+        return money(invoice.getCurrency(), value, locale);
+    }
+
+    public static String money(java.util.Currency currency, BigDecimal value, Locale locale) {
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(invoice.getCurrency());
+        format.setCurrency(currency);
         return format.format(value);
     }
 

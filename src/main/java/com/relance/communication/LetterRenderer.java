@@ -39,16 +39,28 @@ public class LetterRenderer {
 
     /** The letter as an A4 PDF, page numbers "Page X of Y" at the bottom of every page. */
     public byte[] render(Letter letter) {
-        return render(letter, null);
+        return render(letter, null, null, null);
     }
 
     /** The letter with payment instructions (bank details, reference, QR code) under its invoices. */
     public byte[] render(Letter letter, PaymentBlock payment) {
+        return render(letter, null, null, payment);
+    }
+
+    /**
+     * A letter that lists several invoices (a customer's grouped reminder), carries the customer's
+     * statement of account and the payment instructions; each of the three may be null.
+     */
+    public byte[] render(Letter letter, InvoiceList list, StatementOfAccount statement, PaymentBlock payment) {
         Objects.requireNonNull(letter, "letter");
         Letter printable = printable(letter);
-        Map<String, Object> model = model(printable);
-        model.put("payment", printable(payment));
-        return pdf("letter", printable.language(), printable.subject(), model);
+        return pdf("letter", printable.language(), printable.subject(), model(printable, list, statement, payment));
+    }
+
+    /** The XHTML that {@link #render(Letter, InvoiceList, StatementOfAccount, PaymentBlock)} lays out. */
+    String html(Letter letter, InvoiceList list, StatementOfAccount statement, PaymentBlock payment) {
+        Letter printable = printable(letter);
+        return html("letter", printable.language(), model(printable, list, statement, payment));
     }
 
     /** A one-page copy of the invoice, to attach to a reminder. */
@@ -62,14 +74,16 @@ public class LetterRenderer {
 
     /** The XHTML that {@link #render(Letter)} lays out (for tests and troubleshooting). */
     String html(Letter letter) {
-        return html(letter, null);
+        return html(letter, null, null, null);
     }
 
-    String html(Letter letter, PaymentBlock payment) {
-        Letter printable = printable(letter);
+    private static Map<String, Object> model(Letter printable, InvoiceList list, StatementOfAccount statement,
+                                             PaymentBlock payment) {
         Map<String, Object> model = model(printable);
+        model.put("list", list == null ? null : list.printable());
+        model.put("statement", statement == null ? null : statement.printable());
         model.put("payment", printable(payment));
-        return html("letter", printable.language(), model);
+        return model;
     }
 
     private static Map<String, Object> model(Letter letter) {

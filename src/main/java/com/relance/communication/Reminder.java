@@ -22,6 +22,12 @@ public record Reminder(Invoice invoice, String processInstanceId, String stage, 
         channels = List.copyOf(channels);
     }
 
+    /** The same reminder on only these channels (the rest going another way, such as in a grouped message). */
+    public Reminder withChannels(List<Channel> only) {
+        return new Reminder(invoice, processInstanceId, stage, template, round, only, attachInvoiceCopy, registered,
+                showCharges, facts, charges, deadline, portalLink);
+    }
+
     String idempotencyKey(Channel channel) {
         return processInstanceId + "/" + stage + "/" + channel + "/" + round;
     }

@@ -56,6 +56,20 @@ public enum DunningStage {
     /** The formal notice goes as a registered letter, and its email carries that letter. */
     public boolean registered() { return this == FORMAL_NOTICE; }
 
+    /**
+     * Which reminders of one customer may go out together (F8): the pre-due notes; the level 1 and
+     * level 2 reminders (one message, in the voice of its highest level); null for the formal notice,
+     * which a collector always reviews for its one invoice (a grouped message would send words
+     * nobody approved), and for escalation, which sends the customer nothing.
+     */
+    public String groupFamily() {
+        return switch (this) {
+            case PRE_DUE -> "PRE_DUE";
+            case LEVEL_1, LEVEL_2 -> "REMINDER";
+            case FORMAL_NOTICE, ESCALATION -> null;
+        };
+    }
+
     /** One of these stages (a Modeler-added rung such as {@code LEVEL_3} is not). */
     public static boolean isKnown(String name) {
         return name != null && Arrays.stream(values()).anyMatch(s -> s.name().equals(name));

@@ -2,6 +2,7 @@ package com.relance.dunning;
 
 import com.relance.communication.Channel;
 import com.relance.communication.ChargesFacts;
+import com.relance.communication.GroupedInvoice;
 import com.relance.communication.InvoiceFacts;
 import com.relance.communication.Reminder;
 import com.relance.invoice.Customer;
@@ -10,6 +11,7 @@ import com.relance.policy.LateCharges;
 import com.relance.policy.LatePaymentCharges;
 import com.relance.policy.PolicyVariables;
 import com.relance.portal.PortalLinks;
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -149,6 +151,28 @@ class ReminderRequests {
                                 + " (one of " + List.of(Channel.values()) + ")", e);
                     }
                 }).distinct().toList();
+    }
+
+    /**
+     * An enrolled invoice's line in its customer's grouped message, as of today in the customer's
+     * time zone: its facts and, when its stage states them, its own interest and compensation.
+     */
+    GroupedInvoice groupedLine(Invoice invoice, String stage, boolean statesCharges, boolean invoiceCopy) {
+        Customer customer = invoice.getCustomer();
+        Locale locale = customer.locale();
+        LocalDate today = LocalDate.now(clock.withZone(customer.zone()));
+        BigDecimal outstanding = invoice.getOutstandingAmount();
+        if (!statesCharges) {
+            return new GroupedInvoice(stage, InvoiceFacts.of(invoice, locale, today), null, invoice.getCurrency(),
+                    outstanding, BigDecimal.ZERO, outstanding, invoiceCopy,
+                    portal.linkFor(invoice.getNumber(), customer.getNumber()));
+        }
+        LateCharges computed = charges.compute(customer.getCountry(), invoice.getAmount(), outstanding,
+                invoice.getCurrency(), invoice.getDueDate(), today, customer.getContractInterestRate());
+        BigDecimal due = computed.total(outstanding);
+        return new GroupedInvoice(stage, InvoiceFacts.of(invoice, locale, today), facts(invoice, computed, true, locale),
+                invoice.getCurrency(), outstanding, due.subtract(outstanding), due, invoiceCopy,
+                portal.linkFor(invoice.getNumber(), customer.getNumber()));
     }
 
     private static ChargesFacts facts(Invoice invoice, LateCharges computed, boolean apply, Locale locale) {

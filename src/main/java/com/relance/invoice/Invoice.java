@@ -54,6 +54,11 @@ public class Invoice {
     @Column(precision = 19, scale = 4)
     private BigDecimal overpaidAmount;
 
+    /** Credit notes after disputes, in total, and when the last was applied (the statement of account lists them). */
+    @Column(precision = 19, scale = 4)
+    private BigDecimal creditedAmount;
+    private Instant creditedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private InvoiceStatus status = InvoiceStatus.OPEN;
@@ -129,6 +134,8 @@ public class Invoice {
         }
         amount = amount.subtract(credit);
         outstandingAmount = outstandingAmount.subtract(credit);
+        creditedAmount = creditedAmount == null ? credit : creditedAmount.add(credit);
+        creditedAt = at;
         if (status == InvoiceStatus.OPEN && outstandingAmount.compareTo(tolerance) <= 0) {
             close(InvoiceStatus.CREDITED, at);
         }
@@ -174,6 +181,8 @@ public class Invoice {
     public BigDecimal getAmount() { return amount; }
     public BigDecimal getOutstandingAmount() { return outstandingAmount; }
     public BigDecimal getOverpaidAmount() { return overpaidAmount; }
+    public BigDecimal getCreditedAmount() { return creditedAmount; }
+    public Instant getCreditedAt() { return creditedAt; }
     public InvoiceStatus getStatus() { return status; }
     public String getDunningStage() { return dunningStage; }
     public void setDunningStage(String dunningStage) { this.dunningStage = dunningStage; }

@@ -17,6 +17,10 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     /** Use {@link #findAllByNumbers}: it keeps each query's parameter list to a size every database takes. */
     @EntityGraph(attributePaths = "customer")
     List<Invoice> findByNumberIn(Collection<String> numbers);
+    /** A customer's invoices, oldest due first: its statement of account. */
+    List<Invoice> findByCustomerIdOrderByDueDateAscNumberAsc(Long customerId);
+
+    long countByCustomerIdAndStatusAndIdNot(Long customerId, InvoiceStatus status, Long id);
 
     @EntityGraph(attributePaths = "customer")
     List<Invoice> findByCustomerNumberAndStatusOrderByNumber(String customerNumber, InvoiceStatus status);

@@ -4,10 +4,18 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface PaymentRepository extends JpaRepository<Payment, Long> {
 
     List<Payment> findByInvoiceOrderByPaidOnAscIdAsc(Invoice invoice);
+
+    /** A customer's payments since a day, oldest first: its statement of account. */
+    @Query("""
+            select p from Payment p join fetch p.invoice i
+            where i.customer.id = :customerId and p.paidOn >= :since
+            order by p.paidOn, p.id""")
+    List<Payment> findByCustomerSince(@Param("customerId") Long customerId, @Param("since") java.time.LocalDate since);
 
     Optional<Payment> findByInvoiceAndReference(Invoice invoice, String reference);
 

@@ -89,6 +89,7 @@ public record DunningPolicy(
         v.put(PolicyVariables.PAYMENT_TOLERANCE, decimal(decided, PolicyVariables.PAYMENT_TOLERANCE).toPlainString());
         v.put(PolicyVariables.LITIGATION_THRESHOLD, decimal(decided, PolicyVariables.LITIGATION_THRESHOLD).toPlainString());
         v.put(PolicyVariables.LATE_CHARGES, bool(decided, PolicyVariables.LATE_CHARGES));
+        v.put(PolicyVariables.GROUP_MESSAGES, bool(decided, PolicyVariables.GROUP_MESSAGES));
         v.put(PolicyVariables.MINIMUM_DAYS_BETWEEN_REMINDERS, minimumDaysBetweenReminders);
         v.put(PolicyVariables.FORMAL_NOTICE_DEADLINE_DAYS, formalNoticeDeadlineDays);
         v.put(PolicyVariables.PROMISE_GRACE_DAYS, promiseGraceDays);

@@ -49,6 +49,8 @@ public final class PolicyVariables {
     /** At escalation, an outstanding amount at or above it suggests litigation, below it an agency. */
     public static final String LITIGATION_THRESHOLD = "litigationThreshold";
     /** Statutory B2B late-payment interest and fixed compensation apply (never to consumers). */
+    /** Reminders of one customer, stage family and channel due in the same sending window go out as one message. */
+    public static final String GROUP_MESSAGES = "groupMessages";
     public static final String LATE_CHARGES = "lateCharges";
     /** The decision's raw result (one row of dunning-policy), kept for the audit trail. */
     public static final String DECISION_RESULT = "dunningPolicy";

@@ -126,6 +126,34 @@ class MessageTemplatesTest {
         }
     }
 
+    static List<String> groupedFiles() throws IOException {
+        return templateFiles("grouped");
+    }
+
+    /** A grouped message's texts (F8): every family in every language, firm or not, charges or not. */
+    @ParameterizedTest
+    @MethodSource("groupedFiles")
+    void everyGroupedText_namesTheCustomer_theCount_andTheTotals(String file) throws IOException {
+        String family = file.substring(0, file.lastIndexOf('_'));
+        String language = file.substring(file.lastIndexOf('_') + 1);
+        assertThat(groupedFiles()).contains("pre-due_" + language, "reminder_" + language);
+        for (boolean firm : List.of(false, true)) {
+            for (boolean charges : List.of(false, true)) {
+                RenderedMessage message = templates.render("grouped", family, language, Map.of("customerName",
+                        "Dupont <SA>", "customerNumber", "C-7", "count", 3, "totals", List.of("2 050,50 €", "300,00 £GB"),
+                        "firm", firm, "charges", charges, "creditor", CREDITOR));
+                assertThat(message.language()).isEqualTo(language);
+                assertThat(message.subject()).contains("3", "2 050,50 € + 300,00 £GB").doesNotContain("null", "[", "${");
+                assertThat(message.body()).contains("Dupont <SA>", "3", "Martin Industrie SAS")
+                        .doesNotContain("[(", "${", "[#", "[/]", "null").doesNotContain("\n\n\n");
+                assertThat(message.body().contains("L441") || message.body().contains("late payment")
+                        || message.body().contains("Zahlungsverzug") || message.body().contains("morosidad")
+                        || message.body().contains("ritardi") || message.body().contains("betalingsachterstand"))
+                        .as("charges paragraph").isEqualTo(charges && family.equals("reminder"));
+            }
+        }
+    }
+
     @Test
     void everyStage_hasItsTextAndSms_inEverySupportedLanguage() throws IOException {
         for (String stage : STAGES) {

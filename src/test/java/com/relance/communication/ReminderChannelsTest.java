@@ -98,7 +98,9 @@ class ReminderChannelsTest extends DunningTestSupport {
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(pdfText(pdf.getBody())).contains("Boulangerie Dupont", "12 rue des Lilas", "69003 Lyon", number,
-                "Pénalités de retard", "Indemnité forfaitaire pour frais de recouvrement", "40,00", "Page 1 sur 1");
+                "Pénalités de retard", "Indemnité forfaitaire pour frais de recouvrement", "40,00",
+                // F8: level 2 carries the customer's statement of account, on the letter's second page.
+                "Relevé de compte", "Solde dû EUR", "Page 2 sur 2");
         assertThat(rest.getForEntity(href, byte[].class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(body(last(mailsTo(email)))).contains("Pénalités de retard", "Indemnité forfaitaire");
     }

@@ -50,7 +50,20 @@ class ReminderComposerTest {
             "RLNCFRPP", "https://pay.martin.example/{invoice}?amount={amount}&ref={reference}");
 
     private final ReminderComposer composer = new ReminderComposer(new MessageTemplates(), new Layouts(),
-            new LetterRenderer(new Layouts()), CREDITOR, new PaymentDetails(ACCOUNT, (reference, invoices) -> { }), CLOCK);
+            new LetterRenderer(new Layouts()), CREDITOR, new PaymentDetails(ACCOUNT, (reference, invoices) -> { }),
+            ReminderComposerTest::statement, CLOCK);
+
+    /** A customer's statement as the database would give it: two open items, a credit note, a payment. */
+    static StatementOfAccount statement(com.relance.invoice.Customer customer, java.util.Locale locale,
+                                        java.time.LocalDate today) {
+        return new StatementOfAccount("15 May 2026",
+                List.of(new StatementOfAccount.Item("FA-2026-0042", "1 March 2026", "31 March 2026", "€1,250.00",
+                        "€1,000.00", 45), new StatementOfAccount.Item("FA-2026-0077", "2 April 2026", "2 May 2026",
+                        "€300.00", "€300.00", 13)),
+                List.of(new StatementOfAccount.Movement("FA-2026-0011", "3 April 2026", "", "-€100.00")),
+                List.of(new StatementOfAccount.Movement("FA-2026-0042", "20 April 2026", "VIR-0420", "-€250.00")),
+                List.of(new StatementOfAccount.Balance("EUR", "€1,300.00")));
+    }
 
     static List<Arguments> stagesAndLanguages() {
         List<Arguments> all = new ArrayList<>();
@@ -76,12 +89,19 @@ class ReminderComposerTest {
         if (stage.equals("LEVEL_2") || stage.equals("FORMAL_NOTICE")) {
             assertThat(email.html()).contains(reminder.charges().compensation(), reminder.charges().totalDue());
         }
+        // From level 2 on, the customer's statement of account (embedded, both parts).
+        boolean statement = stage.equals("LEVEL_2") || stage.equals("FORMAL_NOTICE");
+        String title = new Layouts().label("statement.title", language);
+        assertThat(email.html().contains("VIR-0420") && email.html().contains(title)).as("statement in HTML").isEqualTo(statement);
+        assertThat(email.body().contains("VIR-0420") && email.body().contains("€1,300.00")).as("statement in text")
+                .isEqualTo(statement);
 
         ComposedMessage letter = composer.compose(Channel.LETTER, reminder, text);
         String pdf = pdfText(letter.documents().get(0).content());
         assertThat(pdf).contains("INV-2026-0042", "Dupont <script>alert(1)</script> & \"Fils\"", "1 place Bellecour")
                 .doesNotContain("??");
         assertThat(pdf.contains(label(language))).as("registered mark").isEqualTo(stage.equals("FORMAL_NOTICE"));
+        assertThat(pdf.contains("VIR-0420")).as("statement in the letter").isEqualTo(statement);
 
         ComposedMessage sms = composer.compose(Channel.SMS, reminder, text);
         assertThat(sms.recipient()).isEqualTo("+33612345678");
@@ -168,6 +188,54 @@ class ReminderComposerTest {
                 collectImages(form.getResources(), images);
             }
         }
+    }
+
+    static List<Arguments> familiesAndLanguages() {
+        List<Arguments> all = new ArrayList<>();
+        for (String stage : List.of("PRE_DUE", "LEVEL_1", "LEVEL_2")) {
+            for (String language : MessageTemplatesTest.LANGUAGES) {
+                all.add(Arguments.of(stage, language));
+            }
+        }
+        return all;
+    }
+
+    @ParameterizedTest(name = "grouped {0} in {1}")
+    @MethodSource("familiesAndLanguages")
+    void groupedMessage_inEveryLanguage_listsEveryInvoice_withTotalsPerCurrency(String stage, String language)
+            throws IOException {
+        Reminder first = reminder(stage, language, "Dupont <script>alert(1)</script> & \"Fils\"");
+        Customer customer = first.invoice().getCustomer();
+        Invoice second = new Invoice("INV-2026-0077", customer, LocalDate.of(2026, 3, 3), LocalDate.of(2026, 4, 2),
+                Currency.getInstance("GBP"), new BigDecimal("300.00"), new BigDecimal("300.00"), CLOCK.instant());
+        boolean charges = stage.equals("LEVEL_2");
+        List<GroupedInvoice> lines = List.of(
+                new GroupedInvoice(stage, first.facts(), charges ? first.charges() : null, Currency.getInstance("EUR"),
+                        new BigDecimal("1250.00"), charges ? new BigDecimal("58.73") : BigDecimal.ZERO,
+                        charges ? new BigDecimal("1308.73") : new BigDecimal("1250.00"), false,
+                        "http://relance.test/portal/token-0042"),
+                new GroupedInvoice(stage, InvoiceFacts.of(second, customer.locale(), LocalDate.of(2026, 5, 15)), null,
+                        Currency.getInstance("GBP"), new BigDecimal("300.00"), BigDecimal.ZERO, new BigDecimal("300.00"),
+                        true, "http://relance.test/portal/token-0077"));
+        String family = stage.equals("PRE_DUE") ? "PRE_DUE" : "REMINDER";
+        GroupMessage group = new GroupMessage(42, customer, family, stage, lines, List.of(first.invoice(), second));
+
+        ComposedMessage email = composer.composeGroup(Channel.EMAIL, group);
+        assertThat(email.language()).isEqualTo(language);
+        assertThat(email.subject()).contains("2").doesNotContain("[", "??");
+        assertThat(email.body()).contains("INV-2026-0042", "INV-2026-0077", "EUR", "GBP").doesNotContain("??");
+        assertThat(email.html()).contains("INV-2026-0042", "INV-2026-0077", "&lt;script&gt;",
+                "http://relance.test/portal/token-0042", "http://relance.test/portal/token-0077")
+                .doesNotContain("<script>", "??");
+        assertThat(email.body()).contains("http://relance.test/portal/token-0042", "http://relance.test/portal/token-0077");
+        assertThat(email.documents()).extracting(ComposedMessage.Document::fileName)
+                .containsExactly("invoice-INV-2026-0077.pdf");
+        assertThat(email.html().contains("VIR-0420")).as("statement").isEqualTo(charges);
+
+        String pdf = pdfText(composer.composeGroup(Channel.LETTER, group).documents().get(0).content());
+        assertThat(pdf).contains("INV-2026-0042", "INV-2026-0077", "Dupont <script>alert(1)</script> & \"Fils\"")
+                .doesNotContain("??");
+        assertThat(pdf.contains("VIR-0420")).as("statement in the letter").isEqualTo(charges);
     }
 
     @Test

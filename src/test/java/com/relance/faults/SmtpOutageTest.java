@@ -63,7 +63,8 @@ class SmtpOutageTest extends DunningTestSupport {
                 String number = Invoices.nextNumber();
                 numbers.add(number);
                 InvoiceIntake base = Invoices.british(number, ISSUED, DUE);
-                batch.add(new InvoiceIntake(number, customer, "Outage Ltd", email, base.customerPhone(),
+                // A customer each: this is the outage of invoices sent alone, not a customer's grouped message (F8).
+                batch.add(new InvoiceIntake(number, customer + "-" + i, "Outage Ltd", email, base.customerPhone(),
                         base.customerLanguage(), base.customerCountry(), base.customerSegment(), base.salesRep(), ISSUED,
                         DUE, base.currency(), base.amount(), base.openAmount(), null, base.customerAddressLine1(), null,
                         base.customerPostalCode(), base.customerCity(), null));

@@ -51,7 +51,7 @@ class DunningPolicyDecisionTest {
     static final List<String> OUTPUTS = List.of("preDueReminder", "preDueOffsetDays", "level1OffsetDays",
             "level2OffsetDays", "formalNoticeOffsetDays", "escalationOffsetDays", "preDueChannels", "level1Channels",
             "level2Channels", "formalNoticeChannels", "level1Review", "level2Review", "salesApprovalRequired",
-            "invoiceCopyStages", "minimumAmount", "paymentTolerance", "litigationThreshold", "lateCharges");
+            "invoiceCopyStages", "minimumAmount", "paymentTolerance", "litigationThreshold", "lateCharges", "groupMessages");
     static final Set<String> CHANNELS = Set.of("EMAIL", "SMS", "LETTER");
     static final Set<String> STAGES = Set.of("PRE_DUE", "LEVEL_1", "LEVEL_2", "FORMAL_NOTICE");
 
@@ -105,6 +105,15 @@ class DunningPolicyDecisionTest {
     static Map<String, Object> row(boolean preDue, int preDueDays, int level1, int level2, int formalNotice,
             int escalation, List<String> channels, boolean level1Review, boolean level2Review, boolean salesApproval,
             String invoiceCopyStages, double minimum, double tolerance, double litigation, boolean lateCharges) {
+        return row(preDue, preDueDays, level1, level2, formalNotice, escalation, channels, level1Review, level2Review,
+                salesApproval, invoiceCopyStages, minimum, tolerance, litigation, lateCharges, "groupMessages", true);
+    }
+
+    /** A row whose one boolean output {@code name} (such as groupMessages) is {@code value}. */
+    static Map<String, Object> row(boolean preDue, int preDueDays, int level1, int level2, int formalNotice,
+            int escalation, List<String> channels, boolean level1Review, boolean level2Review, boolean salesApproval,
+            String invoiceCopyStages, double minimum, double tolerance, double litigation, boolean lateCharges,
+            String name, boolean value) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("preDueReminder", preDue);
         row.put("preDueOffsetDays", preDueDays);
@@ -124,6 +133,9 @@ class DunningPolicyDecisionTest {
         row.put("paymentTolerance", tolerance);
         row.put("litigationThreshold", litigation);
         row.put("lateCharges", lateCharges);
+        // Every typology gets one message per customer, except the public sector (see that row).
+        row.put("groupMessages", true);
+        row.put(name, value);
         return row;
     }
 
@@ -136,7 +148,7 @@ class DunningPolicyDecisionTest {
             20000, true);
     static final Map<String, Object> PUBLIC_SECTOR = row(false, -5, 15, 45, 60, 90,
             List.of("EMAIL", "EMAIL,LETTER", "EMAIL,LETTER", "EMAIL,LETTER"), false, true, false, "LEVEL_1", 100, 1.00,
-            50000, true);
+            50000, true, "groupMessages", false);
     static final Map<String, Object> INDIVIDUAL = row(true, -3, 7, 21, 35, 50, SMS_LADDER, false, true, false,
             "PRE_DUE", 10, 0.50, 3000, false);
     static final Map<String, Object> LARGE_SME_INVOICE = row(true, -5, 7, 30, 45, 60, SMS_LADDER, false, true, false,
@@ -206,7 +218,8 @@ class DunningPolicyDecisionTest {
         Map<String, Object> outputs = evaluate(inputs("key-account", "low", "FR", 1000.0));
 
         assertThat(outputs).containsOnlyKeys(OUTPUTS);
-        for (String name : List.of("preDueReminder", "level1Review", "level2Review", "salesApprovalRequired", "lateCharges")) {
+        for (String name : List.of("preDueReminder", "level1Review", "level2Review", "salesApprovalRequired", "lateCharges",
+                "groupMessages")) {
             assertThat(outputs.get(name)).as(name).isInstanceOf(Boolean.class);
         }
         for (String name : List.of("preDueOffsetDays", "level1OffsetDays", "level2OffsetDays", "formalNoticeOffsetDays",
