@@ -384,8 +384,13 @@ class GroupedRemindersTest extends DunningTestSupport {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(numbers.get(0), numbers.get(1), numbers.get(2), "Relevé de compte", "VIR-0420");
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 100);
-            ImageIO.write(page, "png", LETTERS.resolve("grouped-level2-fr.png").toFile());
+            // One transfer for the three: the group's own RF reference with the EPC QR code.
+            assertThat(text).containsPattern("RF\\d\\d G");
+            for (int i = 0; i < document.getNumberOfPages(); i++) {
+                BufferedImage page = new PDFRenderer(document).renderImageWithDPI(i, 100);
+                ImageIO.write(page, "png", LETTERS.resolve("grouped-level2-fr" + (i == 0 ? "" : "-" + (i + 1)) + ".png")
+                        .toFile());
+            }
         }
         assertThat(LETTERS.resolve("grouped-level2-fr.png")).exists();
         assertThat(jdbc.queryForObject("select count(*) from communication c join invoice i on i.id = c.invoice_id "
