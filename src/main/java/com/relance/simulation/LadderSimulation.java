@@ -119,6 +119,9 @@ public final class LadderSimulation {
         if (invoices.isEmpty()) {
             progress.accept(100);
         }
+        java.util.Comparator<Reached> byDay = java.util.Comparator.comparing(Reached::day).thenComparing(Reached::invoiceNumber);
+        tally.formalNotices.sort(byDay);
+        tally.escalations.sort(byDay);
         return new Result(from, until.minusDays(1), invoices.size(), reminders, taskDays, totals(reminders),
                 totals(taskDays), tally.tasksByName, tally.formalNotices, tally.escalations,
                 amounts(tally.formalNotices), amounts(tally.escalations), notDunned, problems);
