@@ -62,8 +62,10 @@ public final class AgingBalance {
             cells.put(bucket, new Cell(bucket, cell.amount().add(item.outstanding()), cell.count() + 1));
         }
         return byCurrency.entrySet().stream().map(e -> {
-            List<Cell> cells = List.copyOf(e.getValue().values());
-            return new Row(Currency.getInstance(e.getKey()), cells,
+            Currency currency = Currency.getInstance(e.getKey());
+            List<Cell> cells = e.getValue().values().stream()
+                    .map(c -> new Cell(c.bucket(), Reports.money(c.amount(), currency), c.count())).toList();
+            return new Row(currency, cells,
                     cells.stream().map(Cell::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
                     cells.stream().mapToLong(Cell::count).sum());
         }).toList();

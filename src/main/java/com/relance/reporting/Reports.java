@@ -118,7 +118,7 @@ public class Reports {
         List<String> order = new ArrayList<>(List.of(NO_STAGE_YET));
         order.addAll(DunningStage.reminderStages());
         return rows.stream().map(r -> new StageAmount((Currency) r[0], r[1] == null ? NO_STAGE_YET : (String) r[1],
-                        (BigDecimal) r[2], (Long) r[3]))
+                        money((BigDecimal) r[2], (Currency) r[0]), (Long) r[3]))
                 .sorted((a, b) -> a.currency().getCurrencyCode().equals(b.currency().getCurrencyCode())
                         ? Integer.compare(rank(order, a.stage()), rank(order, b.stage()))
                         : a.currency().getCurrencyCode().compareTo(b.currency().getCurrencyCode()))
@@ -182,7 +182,8 @@ public class Reports {
                         "select i from Invoice i where i.processInstanceId in :ids order by i.number", Invoice.class)
                 .setParameter("ids", instances).getResultList();
         Map<String, BigDecimal> amounts = new TreeMap<>();
-        disputed.forEach(i -> amounts.merge(i.getCurrency().getCurrencyCode(), i.getOutstandingAmount(), BigDecimal::add));
+        disputed.forEach(i -> amounts.merge(i.getCurrency().getCurrencyCode(), money(i.getOutstandingAmount(), i.getCurrency()),
+                BigDecimal::add));
         return new OpenDisputes(disputed.size(), amounts, disputed.stream().map(Invoice::getNumber).toList());
     }
 
@@ -194,6 +195,11 @@ public class Reports {
         return entities.createQuery("""
                 select new com.relance.reporting.ReceivableFacts$PaymentFact(p.invoice.id, p.paidOn, p.amount)
                 from Payment p""", PaymentFact.class).getResultList();
+    }
+
+    /** Plain amounts in the currency's minor unit (a database sum may come back as 2.4E+3). */
+    static BigDecimal money(BigDecimal amount, Currency currency) {
+        return amount.setScale(Math.max(0, currency.getDefaultFractionDigits()), java.math.RoundingMode.HALF_UP);
     }
 
     private static LocalDate firstDay(LocalDate today) {
