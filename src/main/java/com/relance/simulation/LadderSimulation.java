@@ -135,7 +135,9 @@ public final class LadderSimulation {
         LocalTime windowEnd = LocalTime.parse(v.get(PolicyVariables.SEND_WINDOW_END).toString());
         for (int s = next; s < LADDER.size(); s++) {
             DunningStage stage = LADDER.get(s);
-            if (stage == DunningStage.PRE_DUE && !Boolean.TRUE.equals(v.get(PolicyVariables.PRE_DUE_REMINDER))) {
+            // As ApplyDunningPolicy: no pre-due note once the invoice is due (it was sent before, or never will be).
+            if (stage == DunningStage.PRE_DUE && (!Boolean.TRUE.equals(v.get(PolicyVariables.PRE_DUE_REMINDER))
+                    || !LocalDate.ofInstant(now, invoice.zone()).isBefore(invoice.dueDate()))) {
                 continue;
             }
             Instant at = dateOf(stage, invoice, v, lastSent, clock, sendTime, windowEnd);

@@ -143,6 +143,23 @@ class LadderSimulationTest {
         assertThat(result.tasksByGroup()).containsExactly(Map.entry("accounting", 4), Map.entry("credit-management", 2));
     }
 
+    /**
+     * C: 800 EUR due Sat 2027-02-20, nothing sent: already due, so no pre-due note (as the process
+     * decides at start). Level 1 on 02-27 is past: caught up this morning, Mon 03-01 09:00 (EMAIL,
+     * SMS); level 2 on 03-22 (gap 03-08, earlier): EMAIL, LETTER, SMS + call.
+     */
+    @Test
+    void anInvoiceAlreadyDue_getsNoPreDueNote_andCatchesUpLevel1ThisMorning() throws IOException {
+        List<LadderSimulation.OpenInvoice> late = List.of(invoice("C", "800", "2027-02-20", null, null));
+        PolicyTables.Table table = tables.draft("deployed.dmn", Files.readAllBytes(TABLE));
+        LadderSimulation.Result result = simulation.run(late,
+                i -> policy.variablesFor(table.decide(i.decisionInputs()), i.outstanding()), NOW, 30, p -> { });
+        assertThat(busy(result.reminders())).containsExactly(
+                Map.entry(LocalDate.of(2027, 3, 1), Map.of("EMAIL", 1, "SMS", 1)),
+                Map.entry(LocalDate.of(2027, 3, 22), Map.of("EMAIL", 1, "LETTER", 1, "SMS", 1)));
+        assertThat(busy(result.tasks())).containsExactly(Map.entry(LocalDate.of(2027, 3, 22), Map.of("accounting", 1)));
+    }
+
     @Test
     void anInvoiceBelowThePolicysMinimumIsNotDunned() throws IOException {
         String dmn = output(Files.readString(TABLE, StandardCharsets.UTF_8), "MinimumAmount", "0", "2000");
