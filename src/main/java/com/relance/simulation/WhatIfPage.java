@@ -54,7 +54,7 @@ class WhatIfPage {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, version, draft == null ? null : draft.getOriginalFilename(), days,
                     e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
-        } catch (BackgroundJobs.WorkRefused | IllegalStateException e) {
+        } catch (BackgroundJobs.TooBusy e) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             return form(model, version, null, days, List.of(e.getMessage()));
         }
