@@ -2,6 +2,7 @@ package com.relance.reporting;
 
 import com.relance.communication.CommunicationStatus;
 import com.relance.dunning.DunningStage;
+import com.relance.dunning.ProcessVariables;
 import com.relance.invoice.Invoice;
 import com.relance.invoice.InvoiceStatus;
 import com.relance.policy.DunningPolicy;
@@ -24,7 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,12 +69,14 @@ public class Reports {
 
     private final EntityManager entities;
     private final TaskService tasks;
+    private final HistoryService history;
     private final DunningPolicy policy;
     private final Clock clock;
 
-    Reports(EntityManager entities, TaskService tasks, DunningPolicy policy, Clock clock) {
+    Reports(EntityManager entities, TaskService tasks, HistoryService history, DunningPolicy policy, Clock clock) {
         this.entities = entities;
         this.tasks = tasks;
+        this.history = history;
         this.policy = policy;
         this.clock = clock;
     }
@@ -125,7 +130,14 @@ public class Reports {
                 .toList();
     }
 
-    /** Promises made in the last {@link #MONTHS} months, online or recorded by a person. */
+    /**
+     * Promises made in the last {@link #MONTHS} months: online or recorded by a person (the
+     * customer_answer table), and those a collector took on the level-2 call ("Call the customer",
+     * outcome promise), which live only in the process's {@code promisedDate} variable. That variable
+     * also carries the answers' dates, so a value equal to an answer's promise on the same invoice is
+     * that answer, not a call; a later promise replaces an earlier one there, so of the call promises
+     * only the last of each invoice counts.
+     */
     @Transactional(readOnly = true)
     public PromiseKeeping.Summary promises(LocalDate today) {
         Instant since = firstDay(today).atStartOfDay(clock.getZone()).toInstant();
@@ -135,15 +147,34 @@ public class Reports {
                 .setParameter("promise", CustomerAnswer.Kind.PROMISE).setParameter("since", since).getResultList();
         Map<Long, LocalDate> lastPaid = new HashMap<>();
         payments().forEach(p -> lastPaid.merge(p.invoiceId(), p.paidOn(), (a, b) -> a.isAfter(b) ? a : b));
-        List<PromiseKeeping.Promise> promises = answers.stream().map(a -> {
-            Invoice invoice = a.getInvoice();
-            boolean paid = invoice.getStatus() == InvoiceStatus.PAID;
-            LocalDate closed = day(invoice.getClosedAt(), clock.getZone());
-            return new PromiseKeeping.Promise(a.getId(), invoice.getNumber(), a.getPromisedDate(),
-                    paid ? lastPaid.getOrDefault(invoice.getId(), closed) : null,
-                    !paid && invoice.getStatus().isClosed() ? closed : null);
-        }).toList();
+        List<PromiseKeeping.Promise> promises = new ArrayList<>();
+        answers.forEach(a -> promises.add(promise(a.getId(), a.getInvoice(), a.getPromisedDate(), lastPaid)));
+        Map<String, LocalDate> callPromises = new HashMap<>();
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+                .variableName(ProcessVariables.PROMISED_DATE).list()) {
+            if (v.getValue() != null && v.getCreateTime() != null && !v.getCreateTime().toInstant().isBefore(since)) {
+                callPromises.merge(v.getProcessInstanceId(), LocalDate.parse(v.getValue().toString().substring(0, 10)),
+                        (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        Set<String> answered = answers.stream()
+                .map(a -> a.getInvoice().getProcessInstanceId() + "/" + a.getPromisedDate()).collect(Collectors.toSet());
+        callPromises.entrySet().removeIf(e -> answered.contains(e.getKey() + "/" + e.getValue()));
+        List<String> instances = List.copyOf(callPromises.keySet());
+        for (int from = 0; from < instances.size(); from += 500) {
+            entities.createQuery("select i from Invoice i where i.processInstanceId in :ids", Invoice.class)
+                    .setParameter("ids", instances.subList(from, Math.min(instances.size(), from + 500))).getResultList()
+                    .forEach(i -> promises.add(promise(-1, i, callPromises.get(i.getProcessInstanceId()), lastPaid)));
+        }
         return PromiseKeeping.of(promises, policy.promiseGraceDays(), today);
+    }
+
+    private PromiseKeeping.Promise promise(long answerId, Invoice invoice, LocalDate promised, Map<Long, LocalDate> lastPaid) {
+        boolean paid = invoice.getStatus() == InvoiceStatus.PAID;
+        LocalDate closed = day(invoice.getClosedAt(), clock.getZone());
+        return new PromiseKeeping.Promise(answerId, invoice.getNumber(), promised,
+                paid ? lastPaid.getOrDefault(invoice.getId(), closed) : null,
+                !paid && invoice.getStatus().isClosed() ? closed : null);
     }
 
     /** Customer reminders sent (not internal notes to salespeople or agencies), per month and channel. */

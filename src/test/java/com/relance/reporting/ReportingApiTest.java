@@ -178,6 +178,31 @@ class ReportingApiTest extends DunningTestSupport {
         assertThat(kept.get("pending").intValue()).isEqualTo(before.at("/promises/pending").intValue());
     }
 
+    /** A collector's promise on the level-2 call counts too; it is broken once its date plus grace has passed unpaid. */
+    @Test
+    void aPromiseTakenOnTheLevel2Call_countsPendingThenBroken() {
+        // Monday 11 May, in the morning window: the overdue level 1 goes at once, level 2 (and the call) a week later.
+        at(LocalDate.of(2026, 5, 11), LocalTime.of(10, 0), PARIS);
+        String number = invoice("PLN", "900", "2026-03-01", "2026-03-31");
+        runDueJobs(instanceOf(number));
+        at(LocalDate.of(2026, 5, 18), LocalTime.of(9, 0), PARIS);
+        runDueJobs(instanceOf(number));
+        JsonNode before = as("colette").getForObject("/api/reports/promises", JsonNode.class);
+
+        org.camunda.bpm.engine.task.Task call = engine.getTaskService().createTaskQuery()
+                .processInstanceId(instanceOf(number).getId()).taskDefinitionKey("Task_CallCustomer").singleResult();
+        engine.getTaskService().complete(call.getId(), Map.of("callOutcome", "promise", "promisedDate", "2026-05-25"));
+
+        JsonNode pending = as("colette").getForObject("/api/reports/promises", JsonNode.class);
+        assertThat(pending.get("pending").intValue()).isEqualTo(before.get("pending").intValue() + 1);
+        assertThat(pending.get("broken").intValue()).isEqualTo(before.get("broken").intValue());
+
+        // 25 May + 3 days of grace = 28 May; on the 29th, unpaid, it is broken.
+        at(LocalDate.of(2026, 5, 29), LocalTime.of(10, 0), PARIS);
+        JsonNode broken = as("colette").getForObject("/api/reports/promises", JsonNode.class);
+        assertThat(broken.get("broken").intValue()).isEqualTo(before.get("broken").intValue() + 1);
+    }
+
     private String invoice(String currency, String amount, String issued, String due) {
         String number = com.relance.Invoices.nextNumber();
         InvoiceIntake intake = com.relance.Invoices.intake(number, "fr", "FR", currency, amount, amount,
