@@ -39,7 +39,8 @@ public class BackgroundJobs {
     /**
      * What a caller sees of a job.
      *
-     * @param result the work's result once SUCCEEDED
+     * @param result the work's result once SUCCEEDED; once FAILED, the refusal's details if any
+     *               (an import's bad lines)
      * @param error  why it FAILED, in words for the page
      */
     public record Job(String id, String kind, String owner, State state, int percent, Instant createdAt,
@@ -56,8 +57,16 @@ public class BackgroundJobs {
 
     /** Thrown by work whose failure the user can fix (shown as it is); anything else is logged. */
     public static class WorkRefused extends RuntimeException {
+        private final transient Object details;
+
         public WorkRefused(String message) {
+            this(message, null);
+        }
+
+        /** @param details what the caller needs to fix it, kept as the failed job's result */
+        public WorkRefused(String message, Object details) {
             super(message);
+            this.details = details;
         }
     }
 
@@ -106,7 +115,7 @@ public class BackgroundJobs {
                     (k, j) -> j.with(State.RUNNING, Math.max(j.percent(), Math.min(99, percent)), null, null, null)));
             jobs.computeIfPresent(id, (k, j) -> j.with(State.SUCCEEDED, 100, Instant.now(), result, null));
         } catch (WorkRefused e) {
-            jobs.computeIfPresent(id, (k, j) -> j.with(State.FAILED, j.percent(), Instant.now(), null, e.getMessage()));
+            jobs.computeIfPresent(id, (k, j) -> j.with(State.FAILED, j.percent(), Instant.now(), e.details, e.getMessage()));
         } catch (RuntimeException e) {
             log.error("Background job {} failed", id, e);
             jobs.computeIfPresent(id, (k, j) -> j.with(State.FAILED, j.percent(), Instant.now(), null,

@@ -56,7 +56,7 @@ public class SecurityConfiguration {
      */
     private static final String[] REPORT_GROUPS = authorities(CREDIT_MANAGEMENT, ACCOUNTING, AUDITORS, RELANCE_ADMINS,
             CAMUNDA_ADMIN);
-    /** What-if simulations: the people who set policies and who carry the workload. */
+    /** What-if simulations and background jobs (imports too): the people who set policies and carry the workload. */
     private static final String[] SIMULATION_GROUPS = authorities(CREDIT_MANAGEMENT, ACCOUNTING, RELANCE_ADMINS,
             CAMUNDA_ADMIN);
 
