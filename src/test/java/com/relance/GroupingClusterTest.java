@@ -211,6 +211,7 @@ class GroupingClusterTest {
                         "--RELANCE_SMTP_HOST=127.0.0.1",
                         "--RELANCE_SMTP_PORT=" + RelanceTest.SMTP_PORT,
                         "--RELANCE_PORTAL_SECRET=cluster-test-secret-0123456789-0123456789",
+                        "--RELANCE_CALENDAR_SECRET=calendar-test-secret-0123456789-0123456789",
                         "--RELANCE_ADMIN_USER=ops",
                         "--RELANCE_ADMIN_PASSWORD=ops-initial-password",
                         "--server.port=0",

@@ -10,12 +10,12 @@ import java.util.Optional;
  * mobile number and the customer's consent, a letter a postal address. A customer without an
  * email address gets the letter instead.
  */
-final class ChannelChoice {
+public final class ChannelChoice {
 
     private ChannelChoice() {
     }
 
-    static List<Channel> reachable(Customer customer, List<Channel> wanted) {
+    public static List<Channel> reachable(Customer customer, List<Channel> wanted) {
         List<Channel> chosen = new ArrayList<>();
         for (Channel channel : wanted) {
             if (reaches(customer, channel)) {

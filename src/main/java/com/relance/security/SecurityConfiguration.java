@@ -48,6 +48,16 @@ public class SecurityConfiguration {
             CAMUNDA_ADMIN);
     private static final String[] AUDIT_GROUPS = authorities(AccessRules.AUDIT_GROUPS.toArray(String[]::new));
 
+    /**
+     * The dashboards add up every customer's invoices: not for salespeople (they see their own
+     * customers only), nor for legal.
+     */
+    private static final String[] REPORT_GROUPS = authorities(CREDIT_MANAGEMENT, ACCOUNTING, AUDITORS, RELANCE_ADMINS,
+            CAMUNDA_ADMIN);
+    /** What-if simulations and background jobs (imports too): the people who set policies and carry the workload. */
+    private static final String[] SIMULATION_GROUPS = authorities(CREDIT_MANAGEMENT, ACCOUNTING, RELANCE_ADMINS,
+            CAMUNDA_ADMIN);
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthentication identities,
@@ -65,6 +75,9 @@ public class SecurityConfiguration {
                         // before the general read rule: audit trails are read (and exported) only, by fewer groups
                         .requestMatchers(path(HttpMethod.GET, "/api/audit/**")).hasAnyAuthority(AUDIT_GROUPS)
                         .requestMatchers(path("/api/audit/**")).denyAll()
+                        .requestMatchers(path(HttpMethod.GET, "/api/reports/**")).hasAnyAuthority(REPORT_GROUPS)
+                        .requestMatchers(path("/api/reports/**")).denyAll()
+                        .requestMatchers(path("/api/simulations/**"), path("/api/jobs/**")).hasAnyAuthority(SIMULATION_GROUPS)
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).hasAnyAuthority(EVERY_GROUP)
                         // salespeople hold their own customers' dunning (checked per customer)
                         .requestMatchers(path("/api/invoices/*/holds"), path("/api/customers/*/holds"),
@@ -144,6 +157,8 @@ public class SecurityConfiguration {
                         .requestMatchers(path("/audit/**")).hasAnyAuthority(AUDIT_GROUPS)
                         // the desk's buttons (hold, promise, dispute, comment): salespeople on their own customers
                         .requestMatchers(path(HttpMethod.POST, "/customers/**")).hasAnyAuthority(HOLD_GROUPS)
+                        .requestMatchers(path("/dashboards/**")).hasAnyAuthority(REPORT_GROUPS)
+                        .requestMatchers(path("/what-if/**"), path("/jobs/**")).hasAnyAuthority(SIMULATION_GROUPS)
                         .anyRequest().hasAnyAuthority(EVERY_GROUP))
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
