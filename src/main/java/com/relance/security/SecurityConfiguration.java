@@ -42,10 +42,10 @@ public class SecurityConfiguration {
             RELANCE_ADMINS, CAMUNDA_ADMIN);
     private static final String[] HOLD_GROUPS = authorities(AccessRules.ACT_GROUPS.toArray(String[]::new));
     private static final String[] INTAKE_GROUPS = authorities(ACCOUNTING, CREDIT_MANAGEMENT, RELANCE_ADMINS, CAMUNDA_ADMIN);
-    /** Whole invoice histories, every customer's: not for salespeople, who see their own customers only. */
     /** Metrics tell how much is owed and how many tasks wait: credit management, admins and the scraper's group. */
     private static final String[] MONITORING_GROUPS = authorities(MONITORING, CREDIT_MANAGEMENT, RELANCE_ADMINS,
             CAMUNDA_ADMIN);
+    /** Whole invoice histories, every customer's: not for salespeople, who see their own customers only. */
     private static final String[] AUDIT_GROUPS = authorities(AccessRules.AUDIT_GROUPS.toArray(String[]::new));
 
     /**

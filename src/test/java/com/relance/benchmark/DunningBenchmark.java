@@ -714,8 +714,8 @@ class DunningBenchmark {
         table(out, new String[] {"N", "side", "timer job p50/p95 ms", "async job p50/p95 ms", "heap peak starts MB",
                 "heap peak jobs MB", "GC ms", "ACT_HI_* bytes/instance", "Relance tables bytes/invoice"}, details);
         out.append(db.equals("postgres")
-                ? "Bytes: pg_total_relation_size summed before/after, divided by N. Floor instances are ended; Relance "
-                        + "instances wait for level 1 (the pre-due step done), so their history is not yet a closed invoice's.\n"
+                ? "Bytes: pg_total_relation_size summed before/after, divided by N. Both sides' instances wait at their "
+                        + "second timer (Relance: level 1), so this is not yet a closed invoice's history.\n"
                 : "History bytes: skipped on H2 (in memory; run with -Dbench.db=postgres).\n");
         System.out.println(out);
     }
