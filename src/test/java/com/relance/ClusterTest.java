@@ -6,7 +6,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.relance.invoice.InvoiceIntake;
 import com.relance.invoice.InvoiceRegistration;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -18,16 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -58,35 +52,17 @@ class ClusterTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(false);
 
-    private static EmbeddedPostgres postgres;
-    private static ConfigurableApplicationContext nodeA;
-    private static ConfigurableApplicationContext nodeB;
+    private static TwoNodes cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setServerConfig("max_connections", "200")
-                .start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        // Node A first: on an empty database it creates the schemas (Flyway, the engine). Then B.
-        nodeA = start("nodeA", url);
-        nodeB = start("nodeB", url);
+        cluster = TwoNodes.start();
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        try {
-            if (nodeB != null) {
-                nodeB.close();
-            }
-            if (nodeA != null) {
-                nodeA.close();
-            }
-        } finally {
-            EngineClock.reset();
-            if (postgres != null) {
-                postgres.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -100,7 +76,7 @@ class ClusterTest {
         String prefix = "CL-" + ProcessHandle.current().pid() + "-";
 
         long registering = System.nanoTime();
-        InvoiceRegistration registration = nodeA.getBean(InvoiceRegistration.class);
+        InvoiceRegistration registration = cluster.nodeA.getBean(InvoiceRegistration.class);
         for (int from = 0; from < N; from += BATCH) {
             List<InvoiceIntake> batch = new ArrayList<>(BATCH);
             for (int i = from; i < Math.min(N, from + BATCH); i++) {
@@ -115,13 +91,10 @@ class ClusterTest {
         // measured is the nodes' work, not their idle wait.
         EngineClock.moveTo(LocalDate.of(2026, 3, 26).atTime(LocalTime.of(9, 5)).atZone(PARIS).toInstant());
         long start = System.nanoTime();
-        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
-            ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
-                    .getJobExecutor().jobWasAdded();
-        }
+        cluster.wakeUp();
 
-        RuntimeService runtime = nodeA.getBean(RuntimeService.class);
-        JdbcTemplate jdbc = new JdbcTemplate(nodeA.getBean(DataSource.class));
+        RuntimeService runtime = cluster.nodeA.getBean(RuntimeService.class);
+        JdbcTemplate jdbc = cluster.jdbc();
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline
                 && (mail.getReceivedMessages().length < N
@@ -131,25 +104,10 @@ class ClusterTest {
         double elapsed = seconds(start);
         Thread.sleep(1_000); // a duplicate would come from a job still running: give it time to show
 
-        Map<String, Integer> jobsPerNode = jdbc.query(
-                "select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_",
-                rs -> {
-                    Map<String, Integer> m = new java.util.TreeMap<>();
-                    while (rs.next()) {
-                        m.put(rs.getString(1), rs.getInt(2));
-                    }
-                    return m;
-                });
-        Map<String, Integer> jobsPerNodeAndStep = jdbc.query(
+        Map<String, Integer> jobsPerNode = cluster.jobsPerNode();
+        Map<String, Integer> jobsPerNodeAndStep = cluster.counts(
                 "select hostname_ || ' ' || act_id_, count(*) from act_hi_job_log where job_state_ = 2 "
-                        + "group by hostname_, act_id_",
-                rs -> {
-                    Map<String, Integer> m = new java.util.TreeMap<>();
-                    while (rs.next()) {
-                        m.put(rs.getString(1), rs.getInt(2));
-                    }
-                    return m;
-                });
+                        + "group by hostname_, act_id_");
         List<String> failures = jdbc.queryForList(
                 "select coalesce(job_exception_msg_, '') from act_hi_job_log where job_state_ = 1", String.class);
         long optimisticLockingFailures = failures.stream().filter(f -> f.contains("OptimisticLocking")
@@ -196,27 +154,5 @@ class ClusterTest {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    /**
-     * A node as a container runs it: the prod profile, settings from the environment (here as
-     * arguments). Its own engine name (no hyphens; the shared test context keeps "default") and its
-     * own host name, which the engine writes into each historic job log row.
-     */
-    private static ConfigurableApplicationContext start(String node, String jdbcUrl) {
-        return new SpringApplicationBuilder(RelanceApplication.class, ProductionProfileTest.EngineTime.class)
-                .profiles("prod")
-                .run("--RELANCE_DB_URL=" + jdbcUrl,
-                        "--RELANCE_DB_USER=postgres",
-                        "--RELANCE_DB_PASSWORD=postgres",
-                        "--RELANCE_SMTP_HOST=127.0.0.1",
-                        "--RELANCE_SMTP_PORT=" + RelanceTest.SMTP_PORT,
-                        "--RELANCE_PORTAL_SECRET=cluster-test-secret-0123456789-0123456789",
-                        "--RELANCE_CALENDAR_SECRET=calendar-test-secret-0123456789-0123456789",
-                        "--RELANCE_ADMIN_USER=ops",
-                        "--RELANCE_ADMIN_PASSWORD=ops-initial-password",
-                        "--server.port=0",
-                        "--camunda.bpm.process-engine-name=" + node,
-                        "--camunda.bpm.generic-properties.properties.hostname=" + node);
     }
 }

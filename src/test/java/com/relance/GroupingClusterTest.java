@@ -6,10 +6,8 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.relance.invoice.InvoiceIntake;
 import com.relance.invoice.InvoiceRegistration;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,16 +18,11 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -50,32 +43,17 @@ class GroupingClusterTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(false);
 
-    private static EmbeddedPostgres postgres;
-    private static ConfigurableApplicationContext nodeA;
-    private static ConfigurableApplicationContext nodeB;
+    private static TwoNodes cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        nodeA = start("nodeA", url);
-        nodeB = start("nodeB", url);
+        cluster = TwoNodes.start();
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        try {
-            if (nodeB != null) {
-                nodeB.close();
-            }
-            if (nodeA != null) {
-                nodeA.close();
-            }
-        } finally {
-            EngineClock.reset();
-            if (postgres != null) {
-                postgres.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -98,14 +76,14 @@ class GroupingClusterTest {
                         new BigDecimal("100.00"), null, "12 rue des Lilas", null, "69003", "Lyon", null));
             }
         }
-        nodeA.getBean(InvoiceRegistration.class).registerAll(intakes);
+        cluster.nodeA.getBean(InvoiceRegistration.class).registerAll(intakes);
         int n = CUSTOMERS * INVOICES_EACH;
 
         // Thursday 09:05: every pre-due timer is due; both nodes run them and the send jobs, which enrol.
         EngineClock.moveTo(LocalDate.of(2026, 3, 26).atTime(LocalTime.of(9, 5)).atZone(PARIS).toInstant());
-        wakeUp();
-        RuntimeService runtime = nodeA.getBean(RuntimeService.class);
-        JdbcTemplate jdbc = new JdbcTemplate(nodeA.getBean(DataSource.class));
+        cluster.wakeUp();
+        RuntimeService runtime = cluster.nodeA.getBean(RuntimeService.class);
+        JdbcTemplate jdbc = cluster.jdbc();
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline
                 && runtime.createExecutionQuery().processDefinitionKey("invoice-dunning").activityId("Timer_Level1Due")
@@ -122,7 +100,7 @@ class GroupingClusterTest {
 
         // 09:20: the gathering delay is over, the senders go (on either node).
         EngineClock.moveTo(LocalDate.of(2026, 3, 26).atTime(LocalTime.of(9, 20)).atZone(PARIS).toInstant());
-        wakeUp();
+        cluster.wakeUp();
         deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline
                 && (mail.getReceivedMessages().length < CUSTOMERS
@@ -136,7 +114,7 @@ class GroupingClusterTest {
         for (Map.Entry<String, List<String>> customer : invoicesOf.entrySet()) {
             List<MimeMessage> theirs = Arrays.stream(received).filter(m -> to(m).equals(email(customer.getKey()))).toList();
             assertThat(theirs).as(customer.getKey()).hasSize(1);
-            String text = text(theirs.get(0));
+            String text = DunningTestSupport.body(theirs.get(0));
             assertThat(text).contains(customer.getValue().toArray(String[]::new));
         }
         assertThat(jdbc.queryForObject("select count(*) from communication where stage = 'PRE_DUE' and status = 'SENT' "
@@ -145,24 +123,10 @@ class GroupingClusterTest {
                 Integer.class)).isEqualTo(CUSTOMERS);
         assertThat(jdbc.queryForList("select distinct status from message_group", String.class)).containsOnly("SENT");
         assertThat(runtime.createIncidentQuery().count()).as("incidents").isZero();
-        Map<String, Integer> jobsPerNode = jdbc.query(
-                "select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_", rs -> {
-                    Map<String, Integer> m = new java.util.TreeMap<>();
-                    while (rs.next()) {
-                        m.put(rs.getString(1), rs.getInt(2));
-                    }
-                    return m;
-                });
+        Map<String, Integer> jobsPerNode = cluster.jobsPerNode();
         System.out.printf("GroupingClusterTest: %d customers x %d invoices, jobs per node %s%n", CUSTOMERS, INVOICES_EACH,
                 jobsPerNode);
         assertThat(jobsPerNode).containsOnlyKeys("nodeA", "nodeB");
-    }
-
-    private static void wakeUp() {
-        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
-            ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
-                    .getJobExecutor().jobWasAdded();
-        }
     }
 
     private static String email(String customer) {
@@ -175,47 +139,5 @@ class GroupingClusterTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The plain-text part, decoded. */
-    private static String text(MimeMessage message) {
-        try {
-            return plain(message);
-        } catch (IOException | jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String plain(jakarta.mail.Part part) throws IOException, jakarta.mail.MessagingException {
-        if (part.isMimeType("text/plain") && !jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = plain(multipart.getBodyPart(i));
-                if (!found.isEmpty()) {
-                    return found;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static ConfigurableApplicationContext start(String node, String jdbcUrl) {
-        return new SpringApplicationBuilder(RelanceApplication.class, ProductionProfileTest.EngineTime.class)
-                .profiles("prod")
-                .run("--RELANCE_DB_URL=" + jdbcUrl,
-                        "--RELANCE_DB_USER=postgres",
-                        "--RELANCE_DB_PASSWORD=postgres",
-                        "--RELANCE_SMTP_HOST=127.0.0.1",
-                        "--RELANCE_SMTP_PORT=" + RelanceTest.SMTP_PORT,
-                        "--RELANCE_PORTAL_SECRET=cluster-test-secret-0123456789-0123456789",
-                        "--RELANCE_CALENDAR_SECRET=calendar-test-secret-0123456789-0123456789",
-                        "--RELANCE_ADMIN_USER=ops",
-                        "--RELANCE_ADMIN_PASSWORD=ops-initial-password",
-                        "--server.port=0",
-                        "--camunda.bpm.process-engine-name=" + node,
-                        "--camunda.bpm.generic-properties.properties.hostname=" + node);
     }
 }
