@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * The engine authorizations each group gets (authorization checks are on), kept exactly as
  * listed at every start. Group-wide grants only: tasks are granted per task to their candidate
- * groups and users by the engine itself, and a salesperson reads their own customers' process
- * instances through a grant per instance (see DunningProcess). Filters are granted per filter.
+ * groups and users by the engine itself (see TaskGrants), and a salesperson reads their own
+ * customers' process instances through a grant per instance (see DunningProcess). Filters are
+ * granted per filter.
  */
 @Component
 class GroupAuthorizations {
@@ -35,14 +36,17 @@ class GroupAuthorizations {
     private static final String ANY = Authorization.ANY;
 
     static final List<Grant> GRANTS = List.of(
-            // Collectors read the ladder's instances; the tasks they work are those where accounting
-            // is a candidate group (the engine grants those per task).
+            // Collectors read the ladder's instances and tasks (its history shows them all anyway); they
+            // work only the tasks where accounting is a candidate group: the engine grants those per
+            // task, without READ (TaskGrants: it keeps the Tasklist's query fast).
             new Grant(Groups.ACCOUNTING, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.ACCOUNTING, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK),
             // Bank-statement lines the import could not match: accounting chooses the invoice.
             new Grant(Groups.ACCOUNTING, PROCESS_DEFINITION, BANK_LINE_REVIEW, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK),
             // Salespeople see the definition (to load forms); their tasks come as candidate user.
             new Grant(Groups.SALES, APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.SALES, PROCESS_DEFINITION, DUNNING, ProcessDefinitionPermissions.READ),

@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.relance.EngineClock;
 import com.relance.RelanceApplication;
 import com.relance.invoice.InvoiceCsvImport;
-import com.relance.security.Groups;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -37,16 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -132,7 +127,7 @@ class DunningBenchmark {
                 }
             }
         }, 1, 1, TimeUnit.SECONDS);
-        EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.start() : null;
+        EmbeddedPostgres postgres = db.equals("postgres") ? postgres() : null;
         try {
             long t0 = System.nanoTime();
             app = start(postgres);
@@ -192,6 +187,7 @@ class DunningBenchmark {
         Sizes before = sizes();
         long gc0 = gcMillis();
         resetHeapPeak();
+        Map<String, Long> inserted0 = rowsInserted();
         long t0 = System.nanoTime();
         List<Double> batchRates = new ArrayList<>();
         for (int from = 0; from < n; from += batch) {
@@ -206,6 +202,7 @@ class DunningBenchmark {
         }
         double starts = n / seconds(t0);
         long heapStarts = heapPeak();
+        printRowsPerInstance("floor starts", n, inserted0);
 
         EngineClock.moveTo(REMINDER_TIME);
         resetHeapPeak();
@@ -241,6 +238,7 @@ class DunningBenchmark {
         Sizes before = sizes();
         long gc0 = gcMillis();
         resetHeapPeak();
+        Map<String, Long> inserted0 = rowsInserted();
         Sampler intakeSampler = new Sampler(Set.of(Thread.currentThread().getId()));
         intakeSampler.start();
         statementStatistics(true, "Intake");
@@ -256,6 +254,7 @@ class DunningBenchmark {
         Map<String, Integer> intakeProfile = intakeSampler.stop();
         statementStatistics(false, "Intake");
         System.out.println("N=" + n + ": Relance intake by innermost Relance method (% of samples): " + intakeSampler.topCallers());
+        printRowsPerInstance("Relance intake", n, inserted0);
         long heapStarts = heapPeak();
         long running = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning").count() - running0;
         check(running == n, "Relance: " + running + " processes running, " + n + " expected");
@@ -524,6 +523,36 @@ class DunningBenchmark {
                 .filter(t -> t > 0).sum();
     }
 
+    /** On PostgreSQL: rows inserted so far per table (the statistics collector's counters). */
+    private Map<String, Long> rowsInserted() throws InterruptedException {
+        if (!db.equals("postgres")) {
+            return Map.of();
+        }
+        Thread.sleep(1000); // the collector publishes a backend's counts at most every 500 ms
+        Map<String, Long> rows = new LinkedHashMap<>();
+        jdbc.query("select relname, n_tup_ins from pg_stat_user_tables", rs -> {
+            rows.put(rs.getString(1).toUpperCase(Locale.ROOT), rs.getLong(2));
+        });
+        return rows;
+    }
+
+    /** Where a start writes: rows per instance by table, the largest first. */
+    private void printRowsPerInstance(String phase, int n, Map<String, Long> before) throws InterruptedException {
+        if (before.isEmpty()) {
+            return;
+        }
+        Map<String, Long> after = rowsInserted();
+        String byTable = after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s=%.1f", e.getKey(), e.getValue() / (double) n))
+                .collect(Collectors.joining(", "));
+        long total = after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+        System.out.printf(Locale.ROOT, "N=%d: %s, rows inserted per instance: %.1f in all: %s%n", n, phase,
+                total / (double) n, byTable);
+    }
+
     /** On PostgreSQL: bytes of the engine's history tables (ACT_HI_*) and of Relance's own tables. */
     private record Sizes(Long history, Long relance) {
         Long delta(Sizes before, boolean engineHistory, int n) {
@@ -591,6 +620,20 @@ class DunningBenchmark {
         return builder.run(args.toArray(String[]::new));
     }
 
+    /**
+     * {@code -Dbench.explain=true}: PostgreSQL logs the plan (with actual times) of every statement
+     * slower than 100 ms, through its bundled auto_explain module.
+     */
+    private static EmbeddedPostgres postgres() throws java.io.IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean("bench.explain")) {
+            builder.setServerConfig("shared_preload_libraries", "auto_explain")
+                    .setServerConfig("auto_explain.log_min_duration", "100ms")
+                    .setServerConfig("auto_explain.log_analyze", "on");
+        }
+        return builder.start();
+    }
+
     /** Relance's time is the engine's: the benchmark puts both at the reminders' morning. */
     static class BenchClock {
         @Bean
@@ -623,8 +666,10 @@ class DunningBenchmark {
         FilterService filters = app.getBean(FilterService.class);
         IdentityService identities = app.getBean(IdentityService.class);
         long open = tasks.createTaskQuery().count();
-        if (Boolean.getBoolean("bench.definition-grant")) {
-            definitionGrantForAccounting();
+        if (db.equals("postgres")) {
+            // As autovacuum would within its minute: planned on the statistics of empty tables, the
+            // first queries after 2,000 tasks appear at once nest-loop tasks × candidate links (690 ms).
+            jdbc.execute("analyze");
         }
         statementStatistics(true, "Tasklist");
         List<String[]> rows = new ArrayList<>();
@@ -661,28 +706,6 @@ class DunningBenchmark {
                         + "variables + count, as the logged-in user, authorization checks on)%n", db, running, open));
         table(out, new String[] {"user", "filter", "tasks in filter", "p50 ms", "p95 ms (< 300)"}, rows);
         System.out.println(out);
-    }
-
-    /**
-     * {@code -Dbench.definition-grant=true}: the experiment behind the accounting queue's cost on
-     * PostgreSQL. The engine grants a candidate group each of its tasks (one authorization row per
-     * task), which the task query joins on {@code RESOURCE_ID_ IN (task id, definition key, '*')}; here
-     * those rows are replaced by READ_TASK on the definition before measuring (then ANALYZE).
-     */
-    private void definitionGrantForAccounting() {
-        AuthorizationService authorizations = app.getBean(AuthorizationService.class);
-        List<Authorization> perTask = authorizations.createAuthorizationQuery().groupIdIn(Groups.ACCOUNTING)
-                .resourceType(Resources.TASK).list();
-        perTask.forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
-        Authorization definition = authorizations.createAuthorizationQuery().groupIdIn(Groups.ACCOUNTING)
-                .resourceType(Resources.PROCESS_DEFINITION).resourceId("invoice-dunning").singleResult();
-        definition.addPermission(ProcessDefinitionPermissions.READ_TASK);
-        authorizations.saveAuthorization(definition);
-        if (db.equals("postgres")) {
-            jdbc.execute("analyze");
-        }
-        System.out.printf("Experiment: %,d per-task grants of accounting replaced by READ_TASK on the definition%n",
-                perTask.size());
     }
 
     /** Does the start rate hold as the tables grow? The last tenth of the batches against the first. */

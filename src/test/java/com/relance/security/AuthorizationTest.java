@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +121,36 @@ class AuthorizationTest extends DunningTestSupport {
                 Map.of("variables", Map.of("disputeOutcome", Map.of("value", "rejected"),
                         "resolutionNotes", Map.of("value", "Settled with the buyer"))), String.class);
         assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void aCollector_readsEveryDunningTask_butWorksOnlyAccountingsOwn() {
+        // The engine's grant on accounting's own task lets it work the task, not read it: reading comes
+        // from READ_TASK on the definition (one row, which keeps the Tasklist's query fast).
+        Authorization perTask = engine.getAuthorizationService().createAuthorizationQuery()
+                .groupIdIn(Groups.ACCOUNTING).resourceType(Resources.TASK).resourceId(samsDispute.getId()).singleResult();
+        assertThat(perTask.isPermissionGranted(Permissions.UPDATE)).isTrue();
+        assertThat(perTask.isPermissionGranted(Permissions.READ)).isFalse();
+
+        runtime.createProcessInstanceModification(sophiesDispute.getProcessInstanceId())
+                .startBeforeActivity("Task_DecideEscalation").execute();
+        Task escalation = tasks.createTaskQuery().processInstanceId(sophiesDispute.getProcessInstanceId())
+                .taskDefinitionKey("Task_DecideEscalation").singleResult();
+        TestRestTemplate colette = as("colette");
+        assertThat(colette.exchange("/engine-rest/task?candidateGroup=accounting&processInstanceBusinessKey=" + samsInvoice,
+                HttpMethod.GET, json(), JsonNode.class).getBody()).hasSize(1);
+        assertThat(colette.exchange("/engine-rest/task/" + escalation.getId(), HttpMethod.GET, json(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(colette.postForEntity("/engine-rest/task/" + escalation.getId() + "/claim", Map.of("userId", "colette"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(colette.postForEntity("/engine-rest/task/" + escalation.getId() + "/complete", Map.of(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.createTaskQuery().taskId(escalation.getId()).singleResult().getAssignee()).isNull();
+
+        assertThat(colette.postForEntity("/engine-rest/task/" + samsDispute.getId() + "/claim", Map.of("userId", "colette"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tasks.createTaskQuery().taskId(samsDispute.getId()).singleResult().getAssignee()).isEqualTo("colette");
     }
 
     @Test
