@@ -70,6 +70,9 @@ class ProductionProfileTest {
                     + "and table_name in ('act_ge_property', 'act_ru_job', 'act_hi_procinst', 'act_id_user')", Integer.class))
                     .isEqualTo(4);
             assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class)).contains("7.24.0");
+            // Relance's index for the engine's revoke check (RevokeCheckIndex).
+            assertThat(jdbc.queryForList("select indexdef from pg_indexes where indexname = 'relance_idx_auth_type'",
+                    String.class)).singleElement().asString().contains("act_ru_authorization").contains("(type_)");
             // The administrator provisioned from the environment.
             assertThat(app.getBean(ProcessEngine.class).getIdentityService().checkPassword("ops", "ops-initial-password"))
                     .isTrue();
