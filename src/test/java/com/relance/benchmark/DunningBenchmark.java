@@ -149,6 +149,10 @@ class DunningBenchmark {
             List<String[]> rows = new ArrayList<>();
             List<String[]> details = new ArrayList<>();
             for (int n : sizes) {
+                if (Boolean.getBoolean("bench.tasklist-only")) {
+                    importOnly(n);
+                    continue;
+                }
                 Side a = floor(n);
                 Side b = relance(n);
                 rows.add(row(n, a, b));
@@ -221,18 +225,7 @@ class DunningBenchmark {
 
     private Side relance(int n) throws Exception {
         EngineClock.moveTo(INTAKE_TIME);
-        String prefix = "B-" + (++run) + "-";
-        List<String> files = new ArrayList<>();
-        for (int from = 0; from < n; from += batch) {
-            StringBuilder csv = new StringBuilder(CSV_HEADER);
-            for (int i = from; i < Math.min(n, from + batch); i++) {
-                String number = prefix + i;
-                csv.append(number).append(",C-").append(number).append(",Client ").append(number)
-                        .append(",billing-").append(number.toLowerCase(Locale.ROOT)).append("@customer.test")
-                        .append(",+33 1 23 45 67 89,fr,FR,sme,sam,2026-03-01,2026-03-31,EUR,1250.00,1250.00\n");
-            }
-            files.add(csv.toString());
-        }
+        List<String> files = csvFiles("B-" + (++run) + "-", n);
         long running0 = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning").count();
         long sent0 = sentCount();
         Sizes before = sizes();
@@ -277,6 +270,35 @@ class DunningBenchmark {
                 timers.count + sends.count, Latency.of(timers, sends), Latency.of(timers), Latency.of(sends),
                 heapStarts, heapJobs, gcMillis() - gc0, after.delta(before, true, n), after.delta(before, false, n),
                 profile, intakeProfile);
+    }
+
+    private List<String> csvFiles(String prefix, int n) {
+        List<String> files = new ArrayList<>();
+        for (int from = 0; from < n; from += batch) {
+            StringBuilder csv = new StringBuilder(CSV_HEADER);
+            for (int i = from; i < Math.min(n, from + batch); i++) {
+                String number = prefix + i;
+                csv.append(number).append(",C-").append(number).append(",Client ").append(number)
+                        .append(",billing-").append(number.toLowerCase(Locale.ROOT)).append("@customer.test")
+                        .append(",+33 1 23 45 67 89,fr,FR,sme,sam,2026-03-01,2026-03-31,EUR,1250.00,1250.00\n");
+            }
+            files.add(csv.toString());
+        }
+        return files;
+    }
+
+    /**
+     * {@code -Dbench.tasklist-only=true}: N invoices in (they wait for their pre-due reminder), no floor
+     * and no jobs, for the Tasklist phase at a size whose full run takes an hour.
+     */
+    private void importOnly(int n) {
+        EngineClock.moveTo(INTAKE_TIME);
+        long t0 = System.nanoTime();
+        for (String file : csvFiles("T-" + (++run) + "-", n)) {
+            InvoiceCsvImport.Summary summary = csvImport.importCsv(file);
+            check(summary.created() == summary.lines(), "import: " + summary);
+        }
+        System.out.printf(Locale.ROOT, "N=%d imported (Tasklist only) at %.0f invoices/s%n", n, n / seconds(t0));
     }
 
     /**
@@ -660,7 +682,7 @@ class DunningBenchmark {
         long running = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning").count();
         int wanted = Integer.getInteger("bench.tasks", 2000);
         List<String> waiting = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-dunning")
-                .activityIdIn("Timer_Level1Due").listPage(0, wanted).stream().map(ProcessInstance::getId).toList();
+                .activityIdIn("Timer_Level1Due", "Timer_PreDueReminderDue").listPage(0, wanted).stream().map(ProcessInstance::getId).toList();
         for (int from = 0; from < waiting.size(); from += 500) {
             List<String> slice = waiting.subList(from, Math.min(waiting.size(), from + 500));
             tx.executeWithoutResult(status -> slice.forEach(id -> runtime.createProcessInstanceModification(id)
