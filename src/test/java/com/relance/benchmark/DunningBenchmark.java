@@ -648,7 +648,7 @@ class DunningBenchmark {
 
     /**
      * {@code -Dbench.explain=true}: PostgreSQL logs the plan (with actual times) of every statement
-     * slower than 100 ms, through its bundled auto_explain module.
+     * slower than 100 ms ({@code -Dbench.explain-ms}), through its bundled auto_explain module.
      */
     private static EmbeddedPostgres postgres() throws java.io.IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
