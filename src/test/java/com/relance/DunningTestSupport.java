@@ -12,13 +12,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Moving time and running what is due, the way the job executor would, but only for one instance. */
@@ -157,5 +164,19 @@ public abstract class DunningTestSupport extends RelanceTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Flow nodes of the latest version of {@code processKey} that none of these instances passed through. */
+    protected static Set<String> flowNodesNotPassed(String processKey, Collection<String> instanceIds) {
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
+        ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(processKey).latestVersion().singleResult();
+        Set<String> elements = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+                .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
+        for (String id : instanceIds) {
+            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).list()
+                    .forEach(a -> elements.remove(a.getActivityId()));
+        }
+        return elements;
     }
 }

@@ -32,14 +32,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,18 +108,7 @@ class InvoiceDunningProcessTest extends DunningTestSupport {
     /** The paths above, together, pass through every element of the model. */
     @AfterAll
     static void everyFlowNodeOfTheModelWasPassed() {
-        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
-        ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(ProcessVariables.PROCESS_KEY).latestVersion().singleResult();
-        Set<String> elements = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
-                .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
-        Set<String> passed = new HashSet<>();
-        for (String id : STARTED) {
-            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).list()
-                    .forEach(a -> passed.add(a.getActivityId()));
-        }
-        elements.removeAll(passed);
-        assertThat(elements).as("elements no test passes through").isEmpty();
+        assertThat(flowNodesNotPassed(ProcessVariables.PROCESS_KEY, STARTED)).as("elements no test passes through").isEmpty();
     }
 
     @Test
